@@ -28,6 +28,10 @@ public final class IpAddresses {
         if (text.isEmpty() || text.indexOf('%') >= 0) {
             return false;
         }
+        // The JDK also takes the BSD short forms ("10.1" = 10.0.0.1); configuration must not.
+        if (text.indexOf(':') < 0 && text.split("\\.", -1).length != 4) {
+            return false;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean ok = Character.digit(c, 16) >= 0 || c == '.' || c == ':';

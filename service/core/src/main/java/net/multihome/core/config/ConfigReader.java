@@ -1,0 +1,297 @@
+package net.multihome.core.config;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.multihome.core.config.Balancing.AllDown;
+import net.multihome.core.config.Balancing.DefaultRouteKind;
+import net.multihome.core.config.Balancing.HashField;
+import net.multihome.core.config.Balancing.HashPolicy;
+import net.multihome.core.config.Balancing.Mode;
+import net.multihome.core.config.HealthCheck.Damping;
+import net.multihome.core.config.HealthCheck.Degraded;
+import net.multihome.core.config.HealthCheck.Method;
+import net.multihome.core.config.HealthCheck.Target;
+import net.multihome.core.config.Management.AuthProtocol;
+import net.multihome.core.config.Management.Community;
+import net.multihome.core.config.Management.Endpoint;
+import net.multihome.core.config.Management.NotificationTarget;
+import net.multihome.core.config.Management.NotificationType;
+import net.multihome.core.config.Management.PrivProtocol;
+import net.multihome.core.config.Management.SnmpUser;
+import net.multihome.core.config.Management.SnmpVersion;
+import net.multihome.core.config.Management.User;
+import net.multihome.core.config.Policy.Action;
+import net.multihome.core.config.Policy.WhenDown;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.IpAddresses;
+import net.multihome.netlink.model.IpPrefix;
+import net.multihome.netlink.model.PortRange;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+
+/**
+ * Turns the datastore's {@code multihome} container into the immutable model, applying YANG
+ * defaults, then runs {@link ConfigValidator}. A pure function: no I/O, no kernel.
+ */
+public final class ConfigReader {
+
+    private ConfigReader() {
+    }
+
+    /**
+     * Reads and validates a configuration.
+     *
+     * @param multihome the container, or null for an empty datastore
+     * @throws InvalidConfigException with every violation found, each with its path
+     */
+    public static MultihomeConfig read(ContainerNode multihome) throws InvalidConfigException {
+        if (multihome == null) {
+            return MultihomeConfig.empty();
+        }
+        List<ConfigError> errors = new ArrayList<>();
+        DataView root = new DataView(multihome, InstancePath.ROOT, errors);
+        MultihomeConfig config = new MultihomeConfig(
+                balancing(root.container("balancing")),
+                root.list("local-network", "prefix").stream().map(ConfigReader::localNetwork).toList(),
+                root.list("provider", "name").stream().map(ConfigReader::provider).toList(),
+                root.list("policy", "name").stream().map(ConfigReader::policy).toList(),
+                management(root.container("management")));
+        if (errors.isEmpty()) {
+            errors.addAll(ConfigValidator.validate(config));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidConfigException(errors);
+        }
+        return config;
+    }
+
+    private static Balancing balancing(DataView v) {
+        DataView route = v.container("default-route");
+        Set<HashField> fields = EnumSet.noneOf(HashField.class);
+        for (String field : v.leafList("hash-field")) {
+            fields.add(HashField.valueOf(field.toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        Balancing d = Balancing.DEFAULTS;
+        HashPolicy policy = v.enumeration("hash-policy", HashPolicy.class, d.hashPolicy());
+        if (policy == HashPolicy.CUSTOM && fields.isEmpty()) {
+            v.error("hash-field", "hash-policy custom needs at least one hash-field");
+        }
+        if (policy != HashPolicy.CUSTOM && !fields.isEmpty()) {
+            v.error("hash-field", "hash-field is only used with hash-policy custom, not " + v.text("hash-policy", "l4"));
+        }
+        return new Balancing(
+                v.enumeration("mode", Mode.class, d.mode()),
+                policy,
+                fields,
+                route.enumeration("kind", DefaultRouteKind.class, d.defaultRouteKind()),
+                (int) route.number("buckets", d.buckets()),
+                (int) route.number("idle-timer", d.idleTimerSeconds()),
+                (int) route.number("unbalanced-timer", d.unbalancedTimerSeconds()),
+                route.number("metric", d.metric()),
+                v.enumeration("all-down", AllDown.class, d.allDown()));
+    }
+
+    private static LocalNetwork localNetwork(DataView v) {
+        IpPrefix prefix = prefix(v, "prefix");
+        return new LocalNetwork(prefix, v.required("interface"));
+    }
+
+    private static Provider provider(DataView v) {
+        DataView v4 = v.container("ipv4");
+        AddressConfig ipv4 = v4.bool("enabled", true) ? addressFamily(v4, Family.INET) : null;
+        AddressConfig ipv6 = v.containerIfPresent("ipv6").map(v6 -> addressFamily(v6, Family.INET6)).orElse(null);
+        if (ipv4 == null && ipv6 == null) {
+            v.error("ipv4", "provider routes neither IPv4 nor IPv6: enable ipv4 or add an ipv6 container");
+        }
+        String table = v.required("table");
+        return new Provider(
+                v.text("name"),
+                v.bool("enabled", true),
+                v.text("description", ""),
+                v.required("interface"),
+                ipv4,
+                ipv6,
+                table == null ? 0 : Long.parseLong(table),
+                v.text("table-name"),
+                (int) v.number("weight", 1),
+                (int) v.number("tier", 0),
+                healthCheck(v.container("health-check")));
+    }
+
+    private static AddressConfig addressFamily(DataView v, Family family) {
+        InetAddress address = address(v, "address", family);
+        String length = v.text("prefix-length");
+        InetAddress gateway = address(v, "gateway", family);
+        if (length != null && address == null) {
+            v.error("prefix-length", "prefix-length is given without the address it belongs to");
+        }
+        if (address != null && length == null) {
+            v.error("prefix-length", "address " + address.getHostAddress()
+                    + " needs its prefix-length (or leave both out to learn them from the interface)");
+        }
+        return new AddressConfig(family, address, length == null ? null : Integer.valueOf(length), gateway);
+    }
+
+    private static HealthCheck healthCheck(DataView v) {
+        List<Target> targets = new ArrayList<>();
+        for (DataView t : v.list("target", "address")) {
+            InetAddress address = address(t, "address", null);
+            Method method = t.enumeration("method", Method.class, Method.ICMP);
+            int port = (int) t.number("port", 0);
+            if (method == Method.TCP && port == 0) {
+                t.error("port", "method tcp needs a port");
+            }
+            if (method == Method.ICMP && t.has("port")) {
+                t.error("port", "a port is only used with method tcp");
+            }
+            targets.add(new Target(address, method, port));
+        }
+        DataView degraded = v.container("degraded");
+        DataView damping = v.container("damping");
+        String latency = degraded.text("latency-threshold");
+        String loss = degraded.text("loss-threshold");
+        return new HealthCheck(
+                v.bool("enabled", true),
+                targets,
+                Duration.ofMillis(v.number("interval", 200)),
+                Duration.ofMillis(v.number("timeout", 300)),
+                (int) v.number("down-count", 3),
+                (int) v.number("up-count", 5),
+                (int) v.number("reliability", 1),
+                (int) v.number("window", 50),
+                new Degraded(latency == null ? null : Duration.ofMillis(Long.parseLong(latency)),
+                        loss == null ? null : new BigDecimal(loss),
+                        degraded.bool("keep-in-default-route", true)),
+                new Damping(damping.bool("enabled", true),
+                        (int) damping.number("max-flaps", 4),
+                        Duration.ofSeconds(damping.number("flap-window", 60)),
+                        Duration.ofSeconds(damping.number("hold-time", 10)),
+                        Duration.ofSeconds(damping.number("max-hold-time", 300))));
+    }
+
+    private static Policy policy(DataView v) {
+        String priority = v.required("priority");
+        DataView match = v.container("match");
+        DataView action = v.choice("action");
+        Action chosen;
+        if (action.has("provider")) {
+            chosen = new Policy.ViaProvider(action.text("provider"),
+                    action.enumeration("when-down", WhenDown.class, WhenDown.FALL_BACK));
+        } else if (action.has("balanced")) {
+            chosen = new Policy.Balanced();
+        } else {
+            v.error(null, "policy needs an action: a provider or balanced");
+            chosen = new Policy.Balanced();
+        }
+        return new Policy(
+                v.text("name"),
+                priority == null ? 0 : Integer.parseInt(priority),
+                match.has("source-prefix") ? prefix(match, "source-prefix") : null,
+                match.has("destination-prefix") ? prefix(match, "destination-prefix") : null,
+                match.text("input-interface"),
+                (int) match.number("protocol", 0),
+                match.containerIfPresent("source-port").map(ConfigReader::portRange).orElse(null),
+                match.containerIfPresent("destination-port").map(ConfigReader::portRange).orElse(null),
+                chosen);
+    }
+
+    private static PortRange portRange(DataView v) {
+        int start = (int) v.number("start", 0);
+        int end = (int) v.number("end", start);
+        if (end < start) {
+            v.error("end", "port range ends (" + end + ") before it starts (" + start + ")");
+            return PortRange.single(start);
+        }
+        return new PortRange(start, end);
+    }
+
+    private static Management management(DataView v) {
+        DataView nc = v.container("netconf");
+        DataView snmp = v.container("snmp");
+        List<User> users = nc.list("user", "name").stream()
+                .map(u -> new User(u.text("name"), u.text("password-hash"), u.leafList("authorized-key")))
+                .toList();
+        Management.Netconf netconf = new Management.Netconf(nc.bool("enabled", true), endpoints(nc, 830), users,
+                Duration.ofSeconds(nc.number("idle-timeout", 3600)), (int) nc.number("max-sessions", 16));
+        List<Community> communities = new ArrayList<>();
+        for (DataView c : snmp.list("community", "name")) {
+            List<IpPrefix> sources = new ArrayList<>();
+            for (String source : c.leafList("source")) {
+                sources.add(parsePrefix(c, "source", source));
+            }
+            if (sources.isEmpty()) {
+                c.error("source", "community needs at least one allowed source network");
+            }
+            communities.add(new Community(c.text("name"), sources));
+        }
+        List<SnmpUser> snmpUsers = snmp.list("user", "name").stream()
+                .map(u -> new SnmpUser(u.text("name"),
+                        u.enumeration("auth-protocol", AuthProtocol.class, AuthProtocol.SHA_256),
+                        u.required("auth-passphrase"),
+                        u.enumeration("priv-protocol", PrivProtocol.class, PrivProtocol.AES_128),
+                        u.text("priv-passphrase")))
+                .toList();
+        List<NotificationTarget> targets = snmp.list("notification-target", "name").stream()
+                .map(t -> new NotificationTarget(t.text("name"), address(t, "address", null),
+                        (int) t.number("port", 162),
+                        t.enumeration("version", SnmpVersion.class, SnmpVersion.V2C),
+                        t.text("community"), t.text("user"),
+                        t.enumeration("type", NotificationType.class, NotificationType.TRAP)))
+                .toList();
+        Management.Snmp snmpSettings = new Management.Snmp(snmp.bool("enabled", true), endpoints(snmp, 161),
+                communities, snmpUsers, targets, snmp.text("contact", ""), snmp.text("location", ""));
+        return new Management(netconf, snmpSettings);
+    }
+
+    private static List<Endpoint> endpoints(DataView v, int defaultPort) {
+        return v.list("listen", "address").stream()
+                .map(l -> new Endpoint(address(l, "address", null), (int) l.number("port", defaultPort)))
+                .toList();
+    }
+
+    /** An address leaf, checked strictly (yangtools does not enforce the inet patterns). */
+    private static InetAddress address(DataView v, String leaf, Family family) {
+        String text = v.text(leaf);
+        if (text == null) {
+            return null;
+        }
+        try {
+            InetAddress address = IpAddresses.parse(text);
+            if (family != null && Family.of(address) != family) {
+                v.error(leaf, "'" + text + "' is not an " + (family == Family.INET ? "IPv4" : "IPv6") + " address");
+            }
+            return address;
+        } catch (IllegalArgumentException e) {
+            v.error(leaf, e.getMessage());
+            return null;
+        }
+    }
+
+    private static IpPrefix prefix(DataView v, String leaf) {
+        return parsePrefix(v, leaf, v.text(leaf));
+    }
+
+    private static IpPrefix parsePrefix(DataView v, String leaf, String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            v.error(leaf, "'" + text + "' needs a prefix length, e.g. " + text + "/24");
+            return null;
+        }
+        try {
+            InetAddress address = IpAddresses.parse(text.substring(0, slash));
+            IpPrefix prefix = IpPrefix.parse(text);
+            if (!prefix.address().equals(address)) {
+                v.error(leaf, "'" + text + "' has host bits set; the network is " + prefix);
+            }
+            return prefix;
+        } catch (IllegalArgumentException e) {
+            v.error(leaf, e.getMessage());
+            return null;
+        }
+    }
+}

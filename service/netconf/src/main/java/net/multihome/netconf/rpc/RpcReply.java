@@ -1,0 +1,54 @@
+package net.multihome.netconf.rpc;
+
+import java.util.List;
+import org.w3c.dom.Node;
+
+/**
+ * What a handler answers. The session wraps it in an {@code <rpc-reply>} carrying the request's
+ * attributes. DOM nodes may belong to any document; they are imported, never moved.
+ */
+public sealed interface RpcReply {
+    /** {@code <ok/>}. */
+    record Ok() implements RpcReply {
+    }
+
+    /** {@code <data>} holding these nodes (get, get-config, get-schema). */
+    record Data(List<Node> nodes) implements RpcReply {
+        public Data {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /** These nodes directly inside {@code <rpc-reply>}, for operations whose output is not {@code <data>}. */
+    record Content(List<Node> nodes) implements RpcReply {
+        public Content {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /** One or more {@code <rpc-error>}s. */
+    record Error(List<RpcError> errors) implements RpcReply {
+        public Error {
+            errors = List.copyOf(errors);
+            if (errors.isEmpty()) {
+                throw new IllegalArgumentException("an error reply needs at least one rpc-error");
+            }
+        }
+    }
+
+    static RpcReply ok() {
+        return new Ok();
+    }
+
+    static RpcReply data(Node... nodes) {
+        return new Data(List.of(nodes));
+    }
+
+    static RpcReply content(Node... nodes) {
+        return new Content(List.of(nodes));
+    }
+
+    static RpcReply error(RpcError... errors) {
+        return new Error(List.of(errors));
+    }
+}

@@ -1,0 +1,102 @@
+package net.multihome.netconf.session;
+
+import javax.xml.XMLConstants;
+import net.multihome.netconf.rpc.ErrorInfo;
+import net.multihome.netconf.rpc.Namespaces;
+import net.multihome.netconf.rpc.RpcError;
+import net.multihome.netconf.rpc.RpcReply;
+import net.multihome.netconf.xml.XmlDocuments;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/** Builds {@code <rpc-reply>} documents from {@link RpcReply} values. */
+final class Replies {
+    private Replies() {
+    }
+
+    /**
+     * @param request the request's {@code <rpc>} element whose attributes the reply copies, or
+     *                {@code null} when the message could not be parsed
+     */
+    static Document build(Element request, RpcReply reply) {
+        Document doc = XmlDocuments.newDocument();
+        Element root = base(doc, "rpc-reply");
+        doc.appendChild(root);
+        if (request != null) {
+            copyAttributes(request, root);
+        }
+        switch (reply) {
+            case RpcReply.Ok ok -> root.appendChild(base(doc, "ok"));
+            case RpcReply.Data data -> {
+                Element wrapper = base(doc, "data");
+                data.nodes().forEach(n -> wrapper.appendChild(doc.importNode(n, true)));
+                root.appendChild(wrapper);
+            }
+            case RpcReply.Content content -> content.nodes().forEach(n -> root.appendChild(doc.importNode(n, true)));
+            case RpcReply.Error error -> error.errors().forEach(e -> root.appendChild(error(doc, e)));
+        }
+        return doc;
+    }
+
+    /** RFC 6241 asks for every attribute of {@code <rpc>} back; namespace declarations are redone by the writer. */
+    private static void copyAttributes(Element request, Element reply) {
+        NamedNodeMap attributes = request.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                reply.setAttributeNS(a.getNamespaceURI(), a.getName(), a.getValue());
+            }
+        }
+    }
+
+    private static Element error(Document doc, RpcError e) {
+        Element error = base(doc, "rpc-error");
+        error.appendChild(text(doc, "error-type", e.type().wireName()));
+        error.appendChild(text(doc, "error-tag", e.tag().wireName()));
+        error.appendChild(text(doc, "error-severity", e.severity().wireName()));
+        e.appTag().ifPresent(tag -> error.appendChild(text(doc, "error-app-tag", tag)));
+        e.path().ifPresent(path -> {
+            Element p = text(doc, "error-path", path.xpath());
+            path.prefixes().forEach((prefix, ns) ->
+                    p.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + prefix, ns));
+            error.appendChild(p);
+        });
+        if (!e.message().isEmpty()) {
+            Element m = text(doc, "error-message", e.message());
+            m.setAttributeNS(XMLConstants.XML_NS_URI, "xml:lang", "en");
+            error.appendChild(m);
+        }
+        if (!e.info().isEmpty()) {
+            Element info = base(doc, "error-info");
+            for (ErrorInfo item : e.info()) {
+                Element child = doc.createElementNS(item.namespace().isEmpty() ? null : item.namespace(), item.name());
+                child.setTextContent(item.value());
+                info.appendChild(child);
+            }
+            error.appendChild(info);
+        }
+        return error;
+    }
+
+    private static Element base(Document doc, String name) {
+        return doc.createElementNS(Namespaces.BASE, name);
+    }
+
+    private static Element text(Document doc, String name, String value) {
+        Element e = base(doc, name);
+        e.setTextContent(value);
+        return e;
+    }
+
+    static boolean hasErrors(Document reply) {
+        for (Node c = reply.getDocumentElement().getFirstChild(); c != null; c = c.getNextSibling()) {
+            if ("rpc-error".equals(c.getLocalName()) && Namespaces.BASE.equals(c.getNamespaceURI())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

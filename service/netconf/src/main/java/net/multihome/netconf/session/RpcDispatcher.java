@@ -1,0 +1,121 @@
+package net.multihome.netconf.session;
+
+import java.util.Map;
+import java.util.Optional;
+import net.multihome.netconf.rpc.ErrorInfo;
+import net.multihome.netconf.rpc.ErrorTag;
+import net.multihome.netconf.rpc.ErrorType;
+import net.multihome.netconf.rpc.Namespaces;
+import net.multihome.netconf.rpc.OperationKey;
+import net.multihome.netconf.rpc.RpcError;
+import net.multihome.netconf.rpc.RpcHandler;
+import net.multihome.netconf.rpc.RpcHandlerRegistry;
+import net.multihome.netconf.rpc.RpcReply;
+import net.multihome.netconf.rpc.RpcRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Checks that a parsed message is a proper {@code <rpc>}, finds the operation's handler
+ * (session-layer operations first, then the registry) and turns whatever happens into a reply.
+ * Nothing a client sends makes it throw.
+ */
+final class RpcDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
+
+    /** @param badRpc the message was not a correct rpc (RFC 6022 in-bad-rpcs) */
+    record Outcome(Document reply, boolean badRpc) {
+    }
+
+    private final Map<OperationKey, SessionOperation> builtins;
+    private final RpcHandlerRegistry handlers;
+
+    RpcDispatcher(SessionRegistry registry, RpcHandlerRegistry handlers) {
+        this.builtins = Map.of(
+                OperationKey.base("close-session"), new CloseSession(),
+                OperationKey.base("kill-session"), new KillSession(registry));
+        this.handlers = handlers;
+    }
+
+    Outcome dispatch(Document message, ProtocolSession session) {
+        Element rpc = message.getDocumentElement();
+        if (!"rpc".equals(rpc.getLocalName())) {
+            return bad(rpc, RpcError.of(ErrorType.PROTOCOL, ErrorTag.UNKNOWN_ELEMENT,
+                    "expected an rpc element").withInfo(ErrorInfo.badElement(rpc.getLocalName())));
+        }
+        if (!Namespaces.BASE.equals(rpc.getNamespaceURI())) {
+            return bad(rpc, unknownNamespace(rpc));
+        }
+        String messageId = rpc.getAttributeNS(null, "message-id");
+        if (!rpc.hasAttributeNS(null, "message-id")) {
+            return bad(rpc, RpcError.of(ErrorType.RPC, ErrorTag.MISSING_ATTRIBUTE, "rpc has no message-id")
+                    .withInfo(ErrorInfo.badAttribute("message-id"), ErrorInfo.badElement("rpc")));
+        }
+        Optional<Element> operation = firstChildElement(rpc);
+        if (operation.isEmpty()) {
+            return bad(rpc, RpcError.of(ErrorType.PROTOCOL, ErrorTag.MISSING_ELEMENT, "rpc has no operation")
+                    .withInfo(ErrorInfo.badElement("rpc")));
+        }
+        Element op = operation.get();
+        if (op.getNamespaceURI() == null || op.getNamespaceURI().isEmpty()) {
+            return bad(rpc, unknownNamespace(op));
+        }
+        RpcRequest request = new RpcRequest(op, messageId);
+        return new Outcome(Replies.build(rpc, execute(request, session)), false);
+    }
+
+    private RpcReply execute(RpcRequest request, ProtocolSession session) {
+        OperationKey key = request.key();
+        SessionOperation builtin = builtins.get(key);
+        if (builtin != null) {
+            return builtin.execute(request, session);
+        }
+        Optional<RpcHandler> handler = handlers.find(key);
+        if (handler.isEmpty()) {
+            return RpcReply.error(RpcError.of(ErrorType.PROTOCOL, ErrorTag.OPERATION_NOT_SUPPORTED,
+                    "operation " + key.name() + " in " + key.namespace() + " is not supported")
+                    .withInfo(ErrorInfo.badElement(key.name())));
+        }
+        try {
+            RpcReply reply = handler.get().handle(request, session);
+            if (reply == null) {
+                throw new IllegalStateException("handler returned null");
+            }
+            return reply;
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: handler for {} failed", session.id(), key, e);
+            return RpcReply.error(RpcError.of(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                    "internal error while executing " + key.name()));
+        }
+    }
+
+    /** A reply to a message that could not be parsed: no request attributes to copy. */
+    static Document malformed(String detail) {
+        return Replies.build(null, RpcReply.error(RpcError.of(ErrorType.RPC, ErrorTag.MALFORMED_MESSAGE,
+                "message is not well-formed XML: " + detail)));
+    }
+
+    private static Outcome bad(Element rpc, RpcError error) {
+        return new Outcome(Replies.build(rpc, RpcReply.error(error)), true);
+    }
+
+    private static RpcError unknownNamespace(Element element) {
+        String ns = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
+        return RpcError.of(ErrorType.PROTOCOL, ErrorTag.UNKNOWN_NAMESPACE,
+                        element.getLocalName() + " must be in namespace " + Namespaces.BASE
+                                + " or the namespace of a supported module")
+                .withInfo(ErrorInfo.badElement(element.getLocalName()), ErrorInfo.badNamespace(ns));
+    }
+
+    private static Optional<Element> firstChildElement(Element parent) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+}

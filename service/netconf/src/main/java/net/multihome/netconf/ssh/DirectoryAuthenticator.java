@@ -1,0 +1,64 @@
+package net.multihome.netconf.ssh;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
+import org.apache.sshd.server.session.ServerSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Password and public-key authentication against a {@link UserDirectory}. */
+final class DirectoryAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryAuthenticator.class);
+
+    private final UserDirectory users;
+
+    DirectoryAuthenticator(UserDirectory users) {
+        this.users = users;
+    }
+
+    @Override
+    public boolean authenticate(String user, String password, ServerSession session) {
+        boolean ok = users.find(user)
+                .flatMap(UserEntry::passwordHash)
+                .map(hash -> Sha512Crypt.verify(password, hash))
+                .orElse(false);
+        if (!ok) {
+            LOG.info("password login refused for {} from {}", user, session.getClientAddress());
+        }
+        return ok;
+    }
+
+    @Override
+    public boolean authenticate(String user, PublicKey key, ServerSession session) {
+        boolean ok = users.find(user)
+                .map(entry -> entry.authorizedKeys().stream().anyMatch(line -> matches(line, key, session)))
+                .orElse(false);
+        if (!ok) {
+            LOG.info("public key {} refused for {} from {}", KeyUtils.getFingerPrint(key), user,
+                    session.getClientAddress());
+        }
+        return ok;
+    }
+
+    private static boolean matches(String line, PublicKey key, ServerSession session) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return false;
+        }
+        try {
+            AuthorizedKeyEntry entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(trimmed);
+            PublicKey authorized = entry == null ? null
+                    : entry.resolvePublicKey(session, PublicKeyEntryResolver.IGNORING);
+            return authorized != null && KeyUtils.compareKeys(authorized, key);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            LOG.warn("ignoring an unreadable authorized key line: {}", e.getMessage());
+            return false;
+        }
+    }
+}

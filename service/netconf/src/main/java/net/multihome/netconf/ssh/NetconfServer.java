@@ -1,0 +1,32 @@
+package net.multihome.netconf.ssh;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import net.multihome.netconf.session.SessionRegistry;
+
+/** A NETCONF-over-SSH server (RFC 6242). Build with {@link #builder()}, then {@link #start()}. */
+public interface NetconfServer extends AutoCloseable {
+    static NetconfServerBuilder builder() {
+        return new NetconfServerBuilder();
+    }
+
+    /** Binds the listen address; returns once connections are accepted. */
+    void start() throws IOException;
+
+    /** The bound address; with port 0 requested, this holds the ephemeral port. */
+    InetSocketAddress boundAddress();
+
+    default int port() {
+        return boundAddress().getPort();
+    }
+
+    /** Every capability URI advertised in the server hello, base:1.0 and base:1.1 first. */
+    List<String> capabilities();
+
+    SessionRegistry sessions();
+
+    /** Ends all sessions and stops listening. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,79 @@
+package net.multihome.netconf.ssh;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import net.multihome.netconf.session.SessionManager;
+import net.multihome.netconf.session.SessionRegistry;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link NetconfServer} on Apache MINA SSHD; only the {@code netconf} subsystem is offered, no shell or exec. */
+final class SshNetconfServer implements NetconfServer {
+    private static final Logger LOG = LoggerFactory.getLogger(SshNetconfServer.class);
+
+    private final SshServer ssh;
+    private final SessionManager sessions;
+    private final NetconfServerBuilder config;
+
+    SshNetconfServer(NetconfServerBuilder config) {
+        this.config = config;
+        this.sessions = new SessionManager(config.limits(), config.capabilities, config.handlers, config.listener,
+                config.clock);
+        this.ssh = SshServer.setUpDefaultServer();
+        ssh.setHost(config.listen.getAddress().getHostAddress());
+        ssh.setPort(config.listen.getPort());
+        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(config.hostKeyFile);
+        ssh.setKeyPairProvider(hostKeys);
+        DirectoryAuthenticator auth = new DirectoryAuthenticator(config.users);
+        ssh.setPasswordAuthenticator(auth);
+        ssh.setPublickeyAuthenticator(auth);
+        ssh.setKeyboardInteractiveAuthenticator(null);
+        ssh.setSubsystemFactories(List.of(new NetconfSubsystemFactory(sessions)));
+        ssh.addSessionListener(new ConnectionLimiter(config.limits().maxSessions()));
+        CoreModuleProperties.MAX_AUTH_REQUESTS.set(ssh, config.maxAuthAttempts);
+        CoreModuleProperties.AUTH_TIMEOUT.set(ssh, config.authTimeout);
+        CoreModuleProperties.IDLE_TIMEOUT.set(ssh, config.idleTimeout);
+    }
+
+    @Override
+    public void start() throws IOException {
+        boolean existed = Files.exists(config.hostKeyFile);
+        // Generate (or load) the host key now, so a broken key file fails start, not the first client.
+        ((SimpleGeneratorHostKeyProvider) ssh.getKeyPairProvider()).loadKeys(null);
+        if (!existed && Files.getFileStore(config.hostKeyFile).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(config.hostKeyFile, PosixFilePermissions.fromString("rw-------"));
+        }
+        ssh.start();
+        LOG.info("NETCONF server listening on {}", boundAddress());
+    }
+
+    @Override
+    public InetSocketAddress boundAddress() {
+        return new InetSocketAddress(config.listen.getAddress(), ssh.getPort());
+    }
+
+    @Override
+    public List<String> capabilities() {
+        return sessions.capabilities();
+    }
+
+    @Override
+    public SessionRegistry sessions() {
+        return sessions.registry();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            sessions.close();
+        } finally {
+            ssh.stop(true);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The NETCONF server over SSH (RFC 6242) on Apache MINA SSHD: the one builder the daemon uses,
+ * the {@code netconf} subsystem factory handing each channel's streams to the session layer,
+ * password (crypt(3) SHA-512) and public-key authentication against a caller's user directory,
+ * and connection limits.
+ */
+package net.multihome.netconf.ssh;

@@ -1,0 +1,163 @@
+package net.multihome.netconf.xml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Serialises DOM to UTF-8 bytes without an XML declaration.
+ *
+ * <p>Written by hand rather than with a {@code Transformer} so that every namespace used by an
+ * element or attribute is declared where it is needed, whatever mix of parsed and built nodes
+ * a reply holds, and so that {@code >} is always escaped: an echoed attribute holding
+ * {@code ]]>]]>} can then never end an end-of-message frame early.
+ */
+public final class XmlWriter {
+    private XmlWriter() {
+    }
+
+    public static byte[] toBytes(Node node) {
+        StringBuilder out = new StringBuilder(256);
+        Node start = node instanceof Document d ? d.getDocumentElement() : node;
+        write(start, new Scope(null), out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String toString(Node node) {
+        return new String(toBytes(node), StandardCharsets.UTF_8);
+    }
+
+    private static void write(Node node, Scope scope, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case Node.ELEMENT_NODE -> writeElement((Element) node, scope, out);
+            case Node.TEXT_NODE -> escape(node.getNodeValue(), false, out);
+            case Node.CDATA_SECTION_NODE -> escape(node.getNodeValue(), false, out);
+            default -> {
+                // Comments, processing instructions and the like carry nothing a client needs.
+            }
+        }
+    }
+
+    private static void writeElement(Element element, Scope parent, StringBuilder out) {
+        Scope scope = new Scope(parent);
+        StringBuilder attrs = new StringBuilder();
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                String prefix = XMLConstants.XMLNS_ATTRIBUTE.equals(a.getName()) ? "" : a.getLocalName();
+                scope.declare(prefix, a.getValue());
+            }
+        }
+        String ns = emptyToNull(element.getNamespaceURI());
+        String prefix = element.getPrefix() == null ? "" : element.getPrefix();
+        String bound = scope.lookup(prefix);
+        if (ns == null ? bound != null && !bound.isEmpty() && prefix.isEmpty() : !ns.equals(bound)) {
+            scope.declare(prefix, ns == null ? "" : ns);
+        }
+        String name = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
+        String qname = prefix.isEmpty() ? name : prefix + ":" + name;
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            String ans = emptyToNull(a.getNamespaceURI());
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ans)) {
+                continue;
+            }
+            String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+            String attrName = local;
+            if (XMLConstants.XML_NS_URI.equals(ans)) {
+                attrName = "xml:" + local;
+            } else if (ans != null) {
+                String p = a.getPrefix();
+                if (p == null || p.isEmpty() || !ans.equals(scope.lookup(p))) {
+                    p = p == null || p.isEmpty() || scope.lookup(p) != null ? scope.freshPrefix(ans) : p;
+                    scope.declare(p, ans);
+                }
+                attrName = p + ":" + local;
+            }
+            attrs.append(' ').append(attrName).append("=\"");
+            escape(a.getValue(), true, attrs);
+            attrs.append('"');
+        }
+        out.append('<').append(qname);
+        scope.writeDeclarations(out);
+        out.append(attrs);
+        if (!element.hasChildNodes()) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        for (Node c = element.getFirstChild(); c != null; c = c.getNextSibling()) {
+            write(c, scope, out);
+        }
+        out.append("</").append(qname).append('>');
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static void escape(String text, boolean attribute, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\r' -> out.append("&#13;");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** Namespace bindings in force at one element, chained to its parent's. */
+    private static final class Scope {
+        private final Scope parent;
+        private final Map<String, String> declared = new HashMap<>(2);
+
+        Scope(Scope parent) {
+            this.parent = parent;
+        }
+
+        String lookup(String prefix) {
+            for (Scope s = this; s != null; s = s.parent) {
+                String ns = s.declared.get(prefix);
+                if (ns != null) {
+                    return ns;
+                }
+            }
+            return prefix.isEmpty() ? "" : null;
+        }
+
+        void declare(String prefix, String ns) {
+            declared.put(prefix, ns);
+        }
+
+        String freshPrefix(String ns) {
+            for (int i = 0; ; i++) {
+                String candidate = "ns" + i;
+                String bound = lookup(candidate);
+                if (bound == null || bound.equals(ns)) {
+                    return candidate;
+                }
+            }
+        }
+
+        void writeDeclarations(StringBuilder out) {
+            declared.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                out.append(e.getKey().isEmpty() ? " xmlns" : " xmlns:" + e.getKey()).append("=\"");
+                escape(e.getValue(), true, out);
+                out.append('"');
+            });
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package net.multihome.netconf.xml;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import javax.xml.XMLConstants;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class XmlWriterTest {
+    @Test
+    void declaresNamespacesOfBuiltElementsWithoutXmlDeclaration() {
+        Document doc = XmlDocuments.newDocument();
+        Element root = doc.createElementNS("urn:a", "root");
+        Element child = doc.createElementNS("urn:b", "b:child");
+        child.setAttributeNS("urn:c", "c:attr", "v");
+        root.appendChild(child);
+        Element plain = doc.createElementNS(null, "plain");
+        root.appendChild(plain);
+        doc.appendChild(root);
+        assertEquals("<root xmlns=\"urn:a\"><b:child xmlns:b=\"urn:b\" xmlns:c=\"urn:c\" c:attr=\"v\"/>"
+                + "<plain xmlns=\"\"/></root>", XmlWriter.toString(doc));
+    }
+
+    @Test
+    void escapesSoThatEchoedTextCannotEndAFrame() {
+        Document doc = XmlDocuments.newDocument();
+        Element root = doc.createElementNS(null, "r");
+        root.setAttribute("a", "x\"]]>]]><y");
+        root.setTextContent("]]>]]> & <");
+        doc.appendChild(root);
+        String xml = XmlWriter.toString(doc);
+        assertFalse(xml.contains("]]>"));
+        assertEquals("<r a=\"x&quot;]]&gt;]]&gt;&lt;y\">]]&gt;]]&gt; &amp; &lt;</r>", xml);
+    }
+
+    @Test
+    void roundTripsParsedPrefixedDocument() throws Exception {
+        String xml = "<nc:rpc xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"7\">"
+                + "<nc:get/></nc:rpc>";
+        Document doc = new SecureXmlParser().parse(xml.getBytes(UTF_8));
+        assertEquals(xml, XmlWriter.toString(doc));
+    }
+
+    @Test
+    void keepsXmlLangAndExplicitPrefixDeclarations() {
+        Document doc = XmlDocuments.newDocument();
+        Element m = doc.createElementNS("urn:a", "m");
+        m.setAttributeNS(XMLConstants.XML_NS_URI, "xml:lang", "en");
+        m.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:if", "urn:if");
+        m.setTextContent("/if:interfaces");
+        doc.appendChild(m);
+        assertEquals("<m xmlns=\"urn:a\" xmlns:if=\"urn:if\" xml:lang=\"en\">/if:interfaces</m>",
+                new String(XmlWriter.toBytes(doc), UTF_8));
+    }
+}

@@ -1,0 +1,179 @@
+package net.multihome.netlink;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import net.multihome.netlink.codec.AddressCodec;
+import net.multihome.netlink.codec.LinkCodec;
+import net.multihome.netlink.codec.NexthopCodec;
+import net.multihome.netlink.codec.RouteCodec;
+import net.multihome.netlink.codec.RuleCodec;
+import net.multihome.netlink.model.Address;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.Nexthop;
+import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.Rule;
+import net.multihome.netlink.socket.Errno;
+import net.multihome.netlink.socket.ErrnoException;
+import net.multihome.netlink.socket.NetlinkSocket;
+
+/**
+ * rtnetlink operations in one network namespace, over one socket. Thread-safe: calls are
+ * serialised. Every operation throws {@link NetlinkException} when the kernel refuses it.
+ *
+ * <pre>{@code
+ * try (NetlinkHandle nl = NetlinkHandle.open(Path.of("/run/netns/lab"))) {
+ *     nl.routeReplace(route);
+ * }
+ * }</pre>
+ */
+public final class NetlinkHandle implements AutoCloseable {
+
+    private final Channel channel;
+
+    private NetlinkHandle(NetlinkSocket socket) {
+        this.channel = new Channel(socket);
+    }
+
+    /** A handle on the namespace of the calling process. */
+    public static NetlinkHandle open() {
+        return new NetlinkHandle(openSocket(null));
+    }
+
+    /** A handle on the namespace named by a path such as {@code /run/netns/NAME}. */
+    public static NetlinkHandle open(Path netnsPath) {
+        Objects.requireNonNull(netnsPath, "netnsPath");
+        return new NetlinkHandle(openSocket(netnsPath));
+    }
+
+    static NetlinkSocket openSocket(Path netnsPath) {
+        try {
+            return netnsPath == null
+                    ? NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, Channel.SEND_BUFFER * 2)
+                    : NetlinkSocket.open(netnsPath, NetlinkSocket.NETLINK_ROUTE, Channel.SEND_BUFFER * 2);
+        } catch (ErrnoException e) {
+            throw new NetlinkException(e.errno(), null, "open netlink socket"
+                    + (netnsPath == null ? "" : " in " + netnsPath) + ": " + e.getMessage());
+        }
+    }
+
+    /** Equivalent to: {@code ip route add ...} (fails with EEXIST if the key exists). */
+    public synchronized void routeAdd(Route route) {
+        channel.execute(Requests.routeAdd(route));
+    }
+
+    /** Equivalent to: {@code ip route replace ...}. */
+    public synchronized void routeReplace(Route route) {
+        channel.execute(Requests.routeReplace(route));
+    }
+
+    /** Equivalent to: {@code ip route del PREFIX table T metric M} (only the key is sent). */
+    public synchronized void routeDelete(Route route) {
+        channel.execute(Requests.routeDelete(route));
+    }
+
+    /**
+     * Equivalent to: {@code ip route show table T} ({@code table all} for 0), filtered by table
+     * in the kernel.
+     */
+    public synchronized List<Route> routes(Family family, long table) {
+        return channel.dump(new Request("route show table", table, 0,
+                (w, f, s) -> RouteCodec.encodeDump(w, family, table, s)), RouteCodec::decode);
+    }
+
+    /** Equivalent to: {@code ip rule add ...}. */
+    public synchronized void ruleAdd(Rule rule) {
+        channel.execute(Requests.ruleAdd(rule));
+    }
+
+    /** Equivalent to: {@code ip rule del ...} (selectors, priority and table). */
+    public synchronized void ruleDelete(Rule rule) {
+        channel.execute(Requests.ruleDelete(rule));
+    }
+
+    /** Equivalent to: {@code ip [-6] rule show}. */
+    public synchronized List<Rule> rules(Family family) {
+        return channel.dump(new Request("rule show", family, 0,
+                (w, f, s) -> RuleCodec.encodeDump(w, family, s)), RuleCodec::decode);
+    }
+
+    /** Equivalent to: {@code ip nexthop add id ...}. */
+    public synchronized void nexthopAdd(Nexthop nexthop) {
+        channel.execute(Requests.nexthopAdd(nexthop));
+    }
+
+    /** Equivalent to: {@code ip nexthop replace id ...}. */
+    public synchronized void nexthopReplace(Nexthop nexthop) {
+        channel.execute(Requests.nexthopReplace(nexthop));
+    }
+
+    /** Equivalent to: {@code ip nexthop del id ID}. */
+    public synchronized void nexthopDelete(int id) {
+        channel.execute(Requests.nexthopDelete(id));
+    }
+
+    /** Equivalent to: {@code ip nexthop show}. */
+    public synchronized List<Nexthop> nexthops() {
+        return channel.dump(new Request("nexthop show", "", 0,
+                (w, f, s) -> NexthopCodec.encodeDump(w, s)), NexthopCodec::decode);
+    }
+
+    /** Equivalent to: {@code ip -s link show}. */
+    public synchronized List<Link> links() {
+        return channel.dump(new Request("link show", "", 0,
+                (w, f, s) -> LinkCodec.encodeDump(w, s)), LinkCodec::decode);
+    }
+
+    /** Equivalent to: {@code ip -s link show dev NAME}; empty if there is no such link. */
+    public synchronized Optional<Link> link(String name) {
+        try {
+            return Optional.ofNullable(channel.get(new Request("link show dev", name, 0,
+                    (w, f, s) -> LinkCodec.encodeGet(w, name, s)), LinkCodec::decode));
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.ENODEV) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Equivalent to: {@code ip link set dev DEV up} / {@code down}. */
+    public synchronized void linkSetUp(int ifindex, boolean up) {
+        channel.execute(Requests.linkSetUp(ifindex, up));
+    }
+
+    /** Equivalent to: {@code ip [-6] addr show}. */
+    public synchronized List<Address> addresses(Family family) {
+        return channel.dump(new Request("addr show", family, 0,
+                (w, f, s) -> AddressCodec.encodeDump(w, family, s)), AddressCodec::decode);
+    }
+
+    /** Equivalent to: {@code ip addr add ADDR/LEN dev DEV}. */
+    public synchronized void addressAdd(Address address) {
+        channel.execute(Requests.addressAdd(address));
+    }
+
+    /** Equivalent to: {@code ip addr del ADDR/LEN dev DEV}. */
+    public synchronized void addressDelete(Address address) {
+        channel.execute(Requests.addressDelete(address));
+    }
+
+    /**
+     * A batch of changes sent together when {@link NetlinkBatch#execute()} is called (the
+     * equivalent of {@code ip -batch FILE}, without stopping at the first error).
+     */
+    public NetlinkBatch batch() {
+        return new NetlinkBatch(this);
+    }
+
+    synchronized List<Optional<NetlinkException>> executeAll(List<Request> requests) {
+        return channel.executeAll(requests);
+    }
+
+    @Override
+    public synchronized void close() {
+        channel.close();
+    }
+}

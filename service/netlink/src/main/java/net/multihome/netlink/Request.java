@@ -1,0 +1,23 @@
+package net.multihome.netlink;
+
+import net.multihome.netlink.codec.MessageWriter;
+
+/**
+ * One encoded-on-demand request. {@code flags} are the operation's own ({@code CREATE|EXCL}
+ * for add); the channel adds {@code NLM_F_ACK} where it wants an answer.
+ */
+record Request(String operation, Object subject, int flags, Encoder encoder) {
+
+    @FunctionalInterface
+    interface Encoder {
+        void encode(MessageWriter w, int flags, int seq);
+    }
+
+    void encode(MessageWriter w, int extraFlags, int seq) {
+        encoder.encode(w, flags | extraFlags, seq);
+    }
+
+    String describe() {
+        return operation + " " + subject;
+    }
+}
