@@ -74,7 +74,7 @@ public record IpPrefix(InetAddress address, int length) {
 
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + length;
+        return IpAddresses.format(address) + "/" + length;
     }
 
     private static InetAddress masked(InetAddress address, int length) {

@@ -1,0 +1,114 @@
+package net.multihome.core.plan;
+
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.IntFunction;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.IpAddresses;
+import net.multihome.netlink.model.Nexthop;
+import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.RoutePath;
+import net.multihome.netlink.model.RouteScope;
+import net.multihome.netlink.model.Rule;
+import net.multihome.netlink.model.RuleAction;
+
+/**
+ * Writes kernel objects as the {@code ip} commands that would create them, so people can
+ * read a plan, compare it with a recipe, and see what the kernel holds. Display only:
+ * the kernel is driven over netlink, never through these lines.
+ *
+ * @param interfaceNames ifindex to interface name
+ * @param tableNames table id to name (main is always named)
+ */
+public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> tableNames) {
+
+    public String route(Route r) {
+        StringJoiner out = new StringJoiner(" ");
+        out.add(prefix(r.family()) + "route add");
+        out.add(r.destination().isDefault() ? "default" : r.destination().toString());
+        if (r.nexthopId() != 0) {
+            out.add("nhid " + Integer.toUnsignedString(r.nexthopId()));
+        }
+        if (r.gateway() != null) {
+            out.add("via " + address(r.gateway()));
+        }
+        if (r.oif() != 0) {
+            out.add("dev " + interfaceNames.apply(r.oif()));
+        }
+        if (r.scope() == RouteScope.LINK && r.gateway() == null && r.oif() == 0) {
+            out.add("scope link");
+        }
+        if (r.prefsrc() != null) {
+            out.add("src " + address(r.prefsrc()));
+        }
+        if (r.metric() != 0) {
+            out.add("metric " + r.metric());
+        }
+        if (r.table() != Planner.MAIN_TABLE) {
+            out.add("table " + table(r.table()));
+        }
+        for (RoutePath path : r.multipath()) {
+            out.add("nexthop via " + address(path.gateway()) + " dev " + interfaceNames.apply(path.ifindex())
+                    + " weight " + path.weight());
+        }
+        return out.toString();
+    }
+
+    public String rule(Rule r) {
+        StringJoiner out = new StringJoiner(" ");
+        out.add(prefix(r.family()) + "rule add priority " + r.priority());
+        if (r.source() != null) {
+            out.add("from " + (r.source().isHost() ? address(r.source().address()) : r.source().toString()));
+        }
+        if (r.destination() != null) {
+            out.add("to " + r.destination());
+        }
+        if (r.iifName() != null) {
+            out.add("iif " + r.iifName());
+        }
+        if (r.ipProtocol() != 0) {
+            out.add("ipproto " + r.ipProtocol());
+        }
+        if (r.sourcePorts() != null) {
+            out.add("sport " + r.sourcePorts());
+        }
+        if (r.destinationPorts() != null) {
+            out.add("dport " + r.destinationPorts());
+        }
+        out.add(r.action() == RuleAction.TO_TABLE ? "lookup " + table(r.table())
+                : r.action().name().toLowerCase(java.util.Locale.ROOT));
+        return out.toString();
+    }
+
+    public String nexthop(Nexthop n) {
+        return switch (n) {
+            case Nexthop.Single s -> "ip nexthop add id " + Integer.toUnsignedString(s.id())
+                    + (s.blackhole() ? " blackhole" : (s.gateway() == null ? "" : " via " + address(s.gateway()))
+                    + " dev " + interfaceNames.apply(s.ifindex()));
+            case Nexthop.Group g -> {
+                StringJoiner members = new StringJoiner("/");
+                g.members().forEach(m -> members.add(Integer.toUnsignedString(m.id()) + "," + m.weight()));
+                String type = g.resilient() == null ? " type mpath" : " type resilient buckets "
+                        + g.resilient().buckets() + " idle_timer " + g.resilient().idleTimerCs() / 100
+                        + " unbalanced_timer " + g.resilient().unbalancedTimerCs() / 100;
+                yield "ip nexthop add id " + Integer.toUnsignedString(g.id()) + " group " + members + type;
+            }
+        };
+    }
+
+    private String table(long id) {
+        if (id == Planner.MAIN_TABLE) {
+            return "main";
+        }
+        return tableNames.getOrDefault(id, Long.toString(id));
+    }
+
+    private static String prefix(Family family) {
+        return family == Family.INET ? "ip " : "ip -6 ";
+    }
+
+    private static String address(InetAddress address) {
+        return IpAddresses.format(address);
+    }
+}

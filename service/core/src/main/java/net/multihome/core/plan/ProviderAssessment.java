@@ -1,0 +1,96 @@
+package net.multihome.core.plan;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.multihome.core.config.AddressConfig;
+import net.multihome.core.config.Provider;
+import net.multihome.netlink.model.Address;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.IpPrefix;
+import net.multihome.netlink.model.RouteScope;
+
+/**
+ * A provider's status and its known addresses, derived from configuration, interface state
+ * and health. Part of the planner: pure.
+ */
+record ProviderAssessment(Provider provider, OperStatus status, String reason, InterfaceView link,
+        List<ResolvedFamily> families) {
+
+    static ProviderAssessment of(Provider provider, ProviderHealth health, KernelView kernel) {
+        if (!provider.enabled()) {
+            return new ProviderAssessment(provider, OperStatus.DISABLED, "disabled in the configuration", null,
+                    List.of());
+        }
+        Optional<InterfaceView> found = kernel.find(provider.interfaceName());
+        if (found.isEmpty()) {
+            return new ProviderAssessment(provider, OperStatus.NO_INTERFACE,
+                    "interface " + provider.interfaceName() + " does not exist", null, List.of());
+        }
+        InterfaceView link = found.get();
+        List<ResolvedFamily> families = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (AddressConfig family : provider.families()) {
+            resolve(family, link).ifPresentOrElse(families::add,
+                    () -> missing.add(family.family() == Family.INET ? "IPv4" : "IPv6"));
+        }
+        if (families.isEmpty()) {
+            return new ProviderAssessment(provider, OperStatus.NO_INTERFACE, "interface " + link.name()
+                    + " has no usable " + String.join(" or ", missing) + " address and gateway", link, families);
+        }
+        if (!link.adminUp()) {
+            return new ProviderAssessment(provider, OperStatus.DOWN,
+                    "interface " + link.name() + " is administratively down", link, families);
+        }
+        if (!link.carrier()) {
+            return new ProviderAssessment(provider, OperStatus.DOWN,
+                    "interface " + link.name() + " has no carrier", link, families);
+        }
+        return switch (health) {
+            case DOWN -> new ProviderAssessment(provider, OperStatus.DOWN, "health checks fail", link, families);
+            case DEGRADED -> new ProviderAssessment(provider, OperStatus.DEGRADED,
+                    "latency or loss above the degraded threshold", link, families);
+            case UP -> new ProviderAssessment(provider, OperStatus.UP, "link up and health checks pass", link,
+                    families);
+        };
+    }
+
+    /** Whether the uplink can carry traffic at all (policies may use it). */
+    boolean usable() {
+        return status == OperStatus.UP || status == OperStatus.DEGRADED;
+    }
+
+    /** Whether routes through the uplink can be installed (the kernel refuses them on a downed link). */
+    boolean linkAdminUp() {
+        return link != null && link.adminUp() && !families.isEmpty();
+    }
+
+    /** Whether only health keeps the provider out: its link is up (for the all-down last resort). */
+    boolean linkUp() {
+        return linkAdminUp() && link.carrier();
+    }
+
+    Optional<ResolvedFamily> family(Family family) {
+        return families.stream().filter(f -> f.family() == family).findFirst();
+    }
+
+    private static Optional<ResolvedFamily> resolve(AddressConfig config, InterfaceView link) {
+        Optional<Address> assigned = link.addresses().stream()
+                .filter(a -> a.family() == config.family() && a.scope() == RouteScope.UNIVERSE)
+                .filter(a -> config.address() == null || a.address().equals(config.address()))
+                .findFirst();
+        InetAddress address = config.address() != null ? config.address()
+                : assigned.map(Address::address).orElse(null);
+        Integer length = config.prefixLength() != null ? config.prefixLength()
+                : assigned.map(Address::prefixLength).orElse(null);
+        InetAddress gateway = config.gateway() != null ? config.gateway()
+                : link.learnedGateways().get(config.family());
+        if (address == null || length == null || gateway == null) {
+            return Optional.empty();
+        }
+        boolean learned = config.address() == null || config.prefixLength() == null || config.gateway() == null;
+        return Optional.of(new ResolvedFamily(config.family(), address, new IpPrefix(address, length), gateway,
+                learned));
+    }
+}
