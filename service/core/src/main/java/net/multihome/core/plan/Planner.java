@@ -277,7 +277,7 @@ public final class Planner {
         out.put("ipv6/fib_multipath_hash_policy", policy);
         if (balancing.hashPolicy() == Balancing.HashPolicy.CUSTOM) {
             int mask = balancing.hashFields().stream().mapToInt(Balancing.HashField::bit).reduce(0, (x, y) -> x | y);
-            String fields = "0x" + Integer.toHexString(mask);
+            String fields = Integer.toString(mask);
             out.put("ipv4/fib_multipath_hash_fields", fields);
             out.put("ipv6/fib_multipath_hash_fields", fields);
         }

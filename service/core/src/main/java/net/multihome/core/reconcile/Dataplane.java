@@ -1,0 +1,39 @@
+package net.multihome.core.reconcile;
+
+import java.util.List;
+import net.multihome.netlink.model.Address;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.Nexthop;
+import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.Rule;
+
+/**
+ * The kernel as the reconciler sees it: read everything, apply ordered changes. Reads return
+ * every object, ours or not; the reconciler filters by owner tag.
+ */
+public interface Dataplane {
+
+    List<Link> links();
+
+    List<Address> addresses();
+
+    /** Routes of every table for the family. */
+    List<Route> routes(Family family);
+
+    List<Rule> rules(Family family);
+
+    List<Nexthop> nexthops();
+
+    /**
+     * Applies the changes in order; a refused change does not stop the ones after it.
+     *
+     * @return one entry per change: null when applied, else the kernel's refusal in words
+     */
+    List<String> apply(List<Change> changes);
+
+    /** Reads a sysctl below {@code /proc/sys/net/}, e.g. {@code ipv4/fib_multipath_hash_policy}. */
+    String sysctl(String path);
+
+    void setSysctl(String path, String value);
+}

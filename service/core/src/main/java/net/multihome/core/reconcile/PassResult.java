@@ -1,0 +1,40 @@
+package net.multihome.core.reconcile;
+
+import java.time.Duration;
+import java.util.List;
+import net.multihome.core.plan.DesiredState;
+import net.multihome.core.plan.KernelView;
+
+/**
+ * The outcome of one reconcile pass.
+ *
+ * @param desired what the planner wanted
+ * @param view the interfaces the planner saw
+ * @param applied changes the kernel accepted
+ * @param errors changes the kernel refused, each with the change in {@code ip} syntax and the kernel's words
+ * @param conflicts keys we want that objects of other owners hold (left alone)
+ */
+public record PassResult(DesiredState desired, KernelView view, int applied, List<String> errors,
+        List<String> conflicts, Duration took) {
+
+    public PassResult {
+        errors = List.copyOf(errors);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /** Whether the kernel now holds everything wanted; false asks for a retry. */
+    public boolean converged() {
+        return errors.isEmpty() && conflicts.isEmpty();
+    }
+
+    /** "ok", or the first problem in words (for status reporting). */
+    public String summary() {
+        if (!errors.isEmpty()) {
+            return errors.size() + " change(s) refused: " + errors.getFirst();
+        }
+        if (!conflicts.isEmpty()) {
+            return conflicts.size() + " conflict(s): " + conflicts.getFirst();
+        }
+        return "ok";
+    }
+}

@@ -1,0 +1,120 @@
+package net.multihome.core.reconcile;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.plan.DesiredState;
+import net.multihome.core.plan.IpCommands;
+import net.multihome.core.plan.KernelView;
+import net.multihome.core.plan.OwnerTag;
+import net.multihome.core.plan.Planner;
+import net.multihome.core.plan.ProviderHealth;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One level-based pass: read the kernel, plan, diff, apply, then make the hash-policy sysctls
+ * and the table names file match. Passes are not re-entrant; the caller serialises them.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Dataplane dataplane;
+    private final Planner planner;
+    private final Differ differ;
+    private final int protocol;
+    private final TableNamesFile tableNames;
+
+    /**
+     * @param tableNames where table names go for {@code ip}; null to write none
+     */
+    public Reconciler(Dataplane dataplane, OwnerTag owner, TableNamesFile tableNames) {
+        this.dataplane = dataplane;
+        this.planner = new Planner(owner);
+        this.differ = new Differ(owner.protocol());
+        this.protocol = owner.protocol();
+        this.tableNames = tableNames;
+    }
+
+    public PassResult pass(MultihomeConfig config, Map<String, ProviderHealth> health) {
+        long start = System.nanoTime();
+        List<Link> links = dataplane.links();
+        List<Route> routes = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        for (Family family : Family.values()) {
+            routes.addAll(dataplane.routes(family));
+            rules.addAll(dataplane.rules(family));
+        }
+        KernelView view = KernelViews.of(links, dataplane.addresses(), routes, protocol);
+        DesiredState desired = planner.plan(config, health, view);
+        Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), desired.routes(), desired.rules()),
+                new KernelObjects(dataplane.nexthops(), routes, rules));
+        List<String> errors = new ArrayList<>();
+        int applied = apply(diff.changes(), links, desired, errors);
+        syncSysctls(desired, errors);
+        if (tableNames != null) {
+            tableNames.write(desired.tableNames(), errors);
+        }
+        diff.conflicts().forEach(c -> LOG.warn("left alone, not ours: {}", c));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (applied > 0 || !errors.isEmpty()) {
+            LOG.info("reconcile: {} change(s) applied, {} refused in {} ms", applied, errors.size(), took.toMillis());
+        }
+        return new PassResult(desired, view, applied, errors, diff.conflicts(), took);
+    }
+
+    private int apply(List<Change> changes, List<Link> links, DesiredState desired, List<String> errors) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        Map<Integer, String> names = new HashMap<>();
+        links.forEach(l -> names.put(l.index(), l.name()));
+        IpCommands ip = new IpCommands(i -> names.getOrDefault(i, "if" + i), desired.tableNames());
+        List<String> results = dataplane.apply(changes);
+        int applied = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            String refusal = results.get(i);
+            if (refusal == null) {
+                applied++;
+            } else {
+                String error = describe(ip, changes.get(i)) + ": " + refusal;
+                LOG.warn("kernel refused: {}", error);
+                errors.add(error);
+            }
+        }
+        return applied;
+    }
+
+    private void syncSysctls(DesiredState desired, List<String> errors) {
+        desired.sysctls().forEach((path, value) -> {
+            try {
+                if (!Objects.equals(dataplane.sysctl(path), value)) {
+                    dataplane.setSysctl(path, value);
+                    LOG.info("sysctl net.{} = {}", path.replace('/', '.'), value);
+                }
+            } catch (RuntimeException e) {
+                errors.add("sysctl net." + path.replace('/', '.') + " = " + value + ": " + e.getMessage());
+            }
+        });
+    }
+
+    static String describe(IpCommands ip, Change change) {
+        return switch (change) {
+            case Change.PutRoute p -> ip.route(p.route()).replace(" route add ", p.replace() ? " route replace " : " route add ");
+            case Change.DeleteRoute d -> ip.route(d.route()).replace(" route add ", " route del ");
+            case Change.AddRule a -> ip.rule(a.rule());
+            case Change.DeleteRule d -> ip.rule(d.rule()).replace(" rule add ", " rule del ");
+            case Change.PutNexthop p -> ip.nexthop(p.nexthop()).replace(" nexthop add ", p.replace() ? " nexthop replace " : " nexthop add ");
+            case Change.DeleteNexthop d -> "ip nexthop del id " + Integer.toUnsignedString(d.nexthop().id());
+        };
+    }
+}

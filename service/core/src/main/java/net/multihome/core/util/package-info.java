@@ -1,0 +1,2 @@
+/** Small helpers shared by the core packages: atomic file writes. */
+package net.multihome.core.util;

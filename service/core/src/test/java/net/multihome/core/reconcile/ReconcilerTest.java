@@ -1,0 +1,153 @@
+package net.multihome.core.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import net.multihome.core.config.ConfigLoader;
+import net.multihome.core.config.Examples;
+import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.plan.OwnerTag;
+import net.multihome.core.plan.ProviderHealth;
+import net.multihome.core.yang.YangSchema;
+import net.multihome.netlink.model.Address;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.IpAddresses;
+import net.multihome.netlink.model.IpPrefix;
+import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.LinkStats;
+import net.multihome.netlink.model.Nexthop;
+import net.multihome.netlink.model.OperState;
+import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.RouteScope;
+import net.multihome.netlink.model.RouteType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReconcilerTest {
+
+    private static final ConfigLoader LOADER = new ConfigLoader(YangSchema.load());
+    private static final int OURS = OwnerTag.DEFAULT.protocol();
+
+    @TempDir
+    Path dir;
+
+    private FakeDataplane kernel;
+    private Reconciler reconciler;
+    private MultihomeConfig seed;
+
+    @BeforeEach
+    void seedRouter() throws Exception {
+        kernel = new FakeDataplane();
+        link(1, "lo", "127.0.0.1/8", RouteScope.HOST);
+        link(2, "eth0", "198.51.100.1/26", RouteScope.UNIVERSE);
+        link(3, "if1", "203.0.113.2/26", RouteScope.UNIVERSE);
+        link(4, "if2", "203.0.113.66/26", RouteScope.UNIVERSE);
+        reconciler = new Reconciler(kernel, OwnerTag.DEFAULT, new TableNamesFile(dir.resolve("rt_tables.d/multihome.conf")));
+        seed = LOADER.load(new ByteArrayInputStream(Examples.seedProviders().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void link(int index, String name, String address, RouteScope scope) {
+        kernel.links.add(new Link(index, name, true, true, OperState.UP, 1500, null, null, LinkStats.ZERO));
+        String[] parts = address.split("/");
+        kernel.addresses.add(new Address(index, IpAddresses.parse(parts[0]), Integer.parseInt(parts[1]), scope));
+    }
+
+    @Test
+    void firstPassBuildsTheSeedStateAndTheSecondChangesNothing() {
+        PassResult first = reconciler.pass(seed, Map.of());
+        assertTrue(first.converged(), first::summary);
+        assertEquals(16, first.applied());
+        kernel.applied.clear();
+        PassResult second = reconciler.pass(seed, Map.of());
+        assertEquals(0, second.applied());
+        assertEquals(List.of(), kernel.applied);
+    }
+
+    @Test
+    void passSetsHashPolicyAndNamesTables() throws Exception {
+        reconciler.pass(seed, Map.of());
+        assertEquals("1", kernel.sysctls.get("ipv4/fib_multipath_hash_policy"));
+        assertEquals("1", kernel.sysctls.get("ipv6/fib_multipath_hash_policy"));
+        String names = Files.readString(dir.resolve("rt_tables.d/multihome.conf"));
+        assertTrue(names.contains("101\tT1\n") && names.contains("102\tT2\n"), names);
+    }
+
+    @Test
+    void providerGoingDownShrinksTheGroupInPlace() {
+        reconciler.pass(seed, Map.of());
+        kernel.applied.clear();
+        reconciler.pass(seed, Map.of("isp1", ProviderHealth.DOWN));
+        assertEquals(2, kernel.applied.size(), kernel.applied::toString);
+        assertTrue(kernel.applied.getFirst() instanceof Change.PutNexthop p && p.replace()
+                && p.nexthop() instanceof Nexthop.Group g && g.members().size() == 1, kernel.applied::toString);
+        assertTrue(kernel.applied.get(1) instanceof Change.DeleteNexthop, "the unused member goes last");
+        assertTrue(kernel.routes.values().stream().anyMatch(r -> r.table() == 254 && r.destination().isDefault()),
+                "the main default never went away");
+    }
+
+    @Test
+    void deletedRouteOfOursIsPutBack() {
+        reconciler.pass(seed, Map.of());
+        Route.RouteKey key = new Route.RouteKey(Family.INET, 101, IpPrefix.parse("0.0.0.0/0"), 0);
+        kernel.routes.remove(key);
+        kernel.applied.clear();
+        reconciler.pass(seed, Map.of());
+        assertEquals(1, kernel.applied.size());
+        assertTrue(kernel.routes.containsKey(key));
+    }
+
+    @Test
+    void foreignRouteInOurTableSurvivesAndForeignDefaultIsAConflictLeftAlone() {
+        Route foreign = new Route(Family.INET, IpPrefix.parse("10.9.9.0/24"), 101, RouteType.UNICAST, RouteScope.LINK,
+                4, null, 3, null, 0, List.of(), 0);
+        Route dhcpDefault = new Route(Family.INET, IpPrefix.parse("0.0.0.0/0"), 254, RouteType.UNICAST,
+                RouteScope.UNIVERSE, 16, IpAddresses.parse("203.0.113.1"), 3, null, 0, List.of(), 0);
+        kernel.routes.put(foreign.key(), foreign);
+        kernel.routes.put(dhcpDefault.key(), dhcpDefault);
+        PassResult result = reconciler.pass(seed, Map.of());
+        assertEquals(foreign, kernel.routes.get(foreign.key()));
+        assertEquals(dhcpDefault, kernel.routes.get(dhcpDefault.key()));
+        assertFalse(result.converged());
+        assertTrue(result.conflicts().getFirst().contains("belongs to protocol 16"), result::summary);
+    }
+
+    @Test
+    void refusedChangeIsReportedInIpSyntaxWithTheKernelsWords() {
+        kernel.refuse = "table=102";
+        PassResult result = reconciler.pass(seed, Map.of());
+        assertFalse(result.converged());
+        assertTrue(result.errors().stream().anyMatch(e -> e.startsWith("ip route add default via 203.0.113.65 dev if2 table T2: EINVAL")),
+                result.errors()::toString);
+    }
+
+    @Test
+    void objectsOfOursNoLongerWantedAreRemovedAndOthersKept() {
+        reconciler.pass(seed, Map.of());
+        Route stale = new Route(Family.INET, IpPrefix.parse("192.0.2.0/24"), 101, RouteType.UNICAST, RouteScope.LINK,
+                OURS, null, 3, null, 0, List.of(), 0);
+        kernel.routes.put(stale.key(), stale);
+        reconciler.pass(seed, Map.of());
+        assertFalse(kernel.routes.containsKey(stale.key()));
+    }
+
+    @Test
+    void learnedGatewayComesFromTheDhcpDefaultRoute() throws Exception {
+        MultihomeConfig learned = LOADER.load(new ByteArrayInputStream(Examples.seedProviders()
+                .replaceAll("(?s)<ipv4>\\s*<address>203\\.0\\.113\\.66</address>.*?</ipv4>", "")
+                .getBytes(StandardCharsets.UTF_8)));
+        Route dhcp = new Route(Family.INET, IpPrefix.parse("0.0.0.0/0"), 254, RouteType.UNICAST, RouteScope.UNIVERSE,
+                16, IpAddresses.parse("203.0.113.65"), 4, null, 100, List.of(), 0);
+        kernel.routes.put(dhcp.key(), dhcp);
+        PassResult result = reconciler.pass(learned, Map.of());
+        assertTrue(result.converged(), result::summary);
+        assertTrue(kernel.routes.containsKey(new Route.RouteKey(Family.INET, 102, IpPrefix.parse("0.0.0.0/0"), 0)));
+    }
+}
