@@ -12,7 +12,8 @@ import java.util.TreeMap;
 public final class Main {
 
     private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
-            "validate", new ValidateCommand()));
+            "validate", new ValidateCommand(),
+            "daemon", new DaemonCommand()));
 
     private Main() {
     }

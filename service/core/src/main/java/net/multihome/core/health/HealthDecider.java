@@ -66,6 +66,21 @@ final class HealthDecider {
     }
 
     /**
+     * A decider for a changed configuration that keeps what this one learned: verdict, link
+     * state and damping history. Streaks start over, since rounds counted for other targets.
+     */
+    HealthDecider reconfigured(HealthCheck newConfig) {
+        HealthDecider d = new HealthDecider(newConfig, verdict);
+        d.linkUsable = linkUsable;
+        d.window = window;
+        d.upTransitions.addAll(upTransitions);
+        d.holdUntil = holdUntil;
+        d.lastHold = lastHold;
+        d.lastHoldEnd = lastHoldEnd;
+        return d;
+    }
+
+    /**
      * Takes one finished round.
      *
      * @param answered targets that answered in time

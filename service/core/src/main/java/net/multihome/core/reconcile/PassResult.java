@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import net.multihome.core.plan.DesiredState;
 import net.multihome.core.plan.KernelView;
+import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.Route;
 
 /**
  * The outcome of one reconcile pass.
@@ -13,11 +15,15 @@ import net.multihome.core.plan.KernelView;
  * @param applied changes the kernel accepted
  * @param errors changes the kernel refused, each with the change in {@code ip} syntax and the kernel's words
  * @param conflicts keys we want that objects of other owners hold (left alone)
+ * @param links the interfaces as read at the start of the pass, with their counters
+ * @param routes every route read at the start of the pass
  */
 public record PassResult(DesiredState desired, KernelView view, int applied, List<String> errors,
-        List<String> conflicts, Duration took) {
+        List<String> conflicts, Duration took, List<Link> links, List<Route> routes) {
 
     public PassResult {
+        links = List.copyOf(links);
+        routes = List.copyOf(routes);
         errors = List.copyOf(errors);
         conflicts = List.copyOf(conflicts);
     }

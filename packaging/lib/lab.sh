@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# The demo lab: simulated providers in network namespaces of their own, and the multihome daemon
+# running in the lab router's namespace. Lab tooling only: the daemon itself never runs `ip`.
+#
+#   mhlab-lan ── eth0 [mhlab-router] if1 ── wan1 [mhlab-isp1] up1 ── i1 ┐
+#                                    if2 ── wan2 [mhlab-isp2] up2 ── i2 ┴ [mhlab-inet] 192.0.2.1
+#
+# Addresses are the seed recipe's (documentation ranges, only inside these namespaces).
+set -euo pipefail
+
+# Tests run their own lab beside a person's by setting these.
+prefix=${MULTIHOME_LAB_PREFIX:-mhlab}
+run_dir=${MULTIHOME_LAB_RUN_DIR:-/run/multihome-lab}
+rt_tables=${MULTIHOME_LAB_RT_TABLES:-/etc/iproute2/rt_tables.d/multihome.conf}
+rt_protos=${MULTIHOME_LAB_RT_PROTOS:-/etc/iproute2/rt_protos.d/multihome.conf}
+namespaces=("$prefix-lan" "$prefix-router" "$prefix-isp1" "$prefix-isp2" "$prefix-inet")
+here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+launcher="$here/../bin/multihome"
+factory="$here/../examples/lab.xml"
+
+die() { echo "multihome lab: $*" >&2; exit 1; }
+in_ns() { local ns=$1; shift; ip netns exec "$prefix-$ns" "$@"; }
+exists() { ip netns list | awk '{print $1}' | grep -qx "$1"; }
+
+# Polls a condition every 100 ms for at most $1 seconds.
+wait_for() {
+    local seconds=$1; shift
+    local tries=$((seconds * 10))
+    for ((i = 0; i < tries; i++)); do
+        if "$@" >/dev/null 2>&1; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+
+daemon_running() { [ -f "$run_dir/daemon.pid" ] && kill -0 "$(cat "$run_dir/daemon.pid")" 2>/dev/null; }
+
+veth() { # veth NS1 IF1 NS2 IF2
+    ip link add "$2" netns "$prefix-$1" type veth peer name "$4" netns "$prefix-$3"
+    in_ns "$1" ip link set "$2" up
+    in_ns "$3" ip link set "$4" up
+}
+
+build() {
+    [ "$(id -u)" -eq 0 ] || die "needs root (it creates network namespaces)"
+    for ns in "${namespaces[@]}"; do ip netns add "$ns"; done
+    for ns in "${namespaces[@]}"; do
+        ip netns exec "$ns" ip link set lo up
+        ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
+    done
+    veth lan lan0 router eth0
+    veth router if1 isp1 wan1
+    veth router if2 isp2 wan2
+    veth isp1 up1 inet i1
+    veth isp2 up2 inet i2
+
+    in_ns lan ip addr add 198.51.100.10/26 dev lan0
+    in_ns lan ip route add default via 198.51.100.1
+    in_ns router ip addr add 198.51.100.1/26 dev eth0
+    in_ns router ip addr add 203.0.113.2/26 dev if1
+    in_ns router ip addr add 203.0.113.66/26 dev if2
+    provider 1 203.0.113.1/26 100.64.1.1/30 100.64.1.2
+    provider 2 203.0.113.65/26 100.64.2.1/30 100.64.2.2
+    in_ns inet ip addr add 100.64.1.2/30 dev i1
+    in_ns inet ip addr add 100.64.2.2/30 dev i2
+    in_ns inet ip addr add 192.0.2.1/32 dev lo
+    in_ns inet ip route add 203.0.113.0/26 via 100.64.1.1
+    in_ns inet ip route add 203.0.113.64/26 via 100.64.2.1
+    # The LAN is masqueraded by the router, as in the recipe ("if it is masqueraded").
+    if command -v nft >/dev/null; then
+        in_ns router nft -f - <<'NFT'
+table ip mhlab {
+    chain postrouting {
+        type nat hook postrouting priority srcnat;
+        oifname { "if1", "if2" } ip saddr 198.51.100.0/26 masquerade
+    }
+}
+NFT
+    fi
+}
+
+provider() { # provider N GATEWAY/LEN UPLINK/LEN INET-ADDRESS
+    in_ns "isp$1" ip addr add "$2" dev "wan$1"
+    in_ns "isp$1" ip addr add "$3" dev "up$1"
+    in_ns "isp$1" ip route replace default via "$4"
+}
+
+start_daemon() {
+    mkdir -p "$run_dir/state"
+    mkdir -p "$(dirname "$rt_protos")"
+    cp "$here/../iproute2/rt_protos.d/multihome.conf" "$rt_protos"
+    ip netns exec "$prefix-router" setsid "$launcher" daemon --state-dir "$run_dir/state" \
+        --factory-config "$factory" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
+    echo $! >"$run_dir/daemon.pid"
+    if ! wait_for 30 has_default_route; then
+        tail -20 "$run_dir/daemon.log" >&2
+        die "the daemon did not install the default route within 30 s (log: $run_dir/daemon.log)"
+    fi
+}
+
+has_default_route() { in_ns router ip route show default proto 77 | grep -q .; }
+
+up() {
+    [ -x "$launcher" ] || die "launcher $launcher missing"
+    if exists "$prefix-router"; then
+        echo "lab already up"
+    else
+        build
+    fi
+    if ! daemon_running; then
+        start_daemon
+    fi
+    cat <<EOF
+multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefix-router
+  log:      tail -f $run_dir/daemon.log
+  config:   $run_dir/state/startup.xml
+  routes:   ip -n $prefix-router route show table all proto 77
+  rules:    ip -n $prefix-router rule
+  nexthops: ip -n $prefix-router nexthop
+  traffic:  ip netns exec $prefix-lan ping -c 3 192.0.2.1
+  faults:   multihome lab fail isp1 link|gateway|upstream ; multihome lab restore isp1
+  stop:     multihome lab down
+EOF
+}
+
+stop_daemon() {
+    if daemon_running; then
+        local pid
+        pid=$(cat "$run_dir/daemon.pid")
+        kill -TERM "$pid"
+        wait_for 10 bash -c "! kill -0 $pid" || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$run_dir/daemon.pid"
+}
+
+down() {
+    stop_daemon
+    for ns in "${namespaces[@]}"; do
+        if exists "$ns"; then ip netns del "$ns"; fi
+    done
+    rm -rf "$run_dir"
+    rm -f "$rt_tables" "$rt_protos"
+    echo "multihome lab is down"
+}
+
+number_of() {
+    case "$1" in
+        isp1) echo 1 ;;
+        isp2) echo 2 ;;
+        *) die "unknown provider '$1' (the lab has isp1 and isp2)" ;;
+    esac
+}
+
+fail() {
+    local n
+    n=$(number_of "$1")
+    exists "$prefix-isp$n" || die "lab is not up"
+    case "${2:-}" in
+        link) in_ns "isp$n" ip link set "wan$n" down ;;
+        gateway) in_ns "isp$n" ip addr flush dev "wan$n" ;;
+        upstream) in_ns "isp$n" ip link set "up$n" down ;;
+        *) die "usage: lab fail isp1|isp2 link|gateway|upstream" ;;
+    esac
+    echo "$1: $2 failed"
+}
+
+restore() {
+    local n
+    n=$(number_of "$1")
+    exists "$prefix-isp$n" || die "lab is not up"
+    in_ns "isp$n" ip link set "wan$n" up
+    in_ns "isp$n" ip link set "up$n" up
+    in_ns "isp$n" ip addr flush dev "wan$n"
+    in_ns "isp$n" ip addr flush dev "up$n"
+    if [ "$n" = 1 ]; then
+        provider 1 203.0.113.1/26 100.64.1.1/30 100.64.1.2
+    else
+        provider 2 203.0.113.65/26 100.64.2.1/30 100.64.2.2
+    fi
+    echo "$1 restored"
+}
+
+case "${1:-}" in
+    up) up ;;
+    down) down ;;
+    fail) shift; fail "${1:-}" "${2:-}" ;;
+    restore) shift; restore "${1:-}" ;;
+    stop-daemon) stop_daemon; echo "daemon stopped; the kernel state stays" ;;
+    start-daemon)
+        exists "$prefix-router" || die "lab is not up"
+        daemon_running || start_daemon
+        echo "daemon running: pid $(cat "$run_dir/daemon.pid")" ;;
+    *) die "usage: multihome lab up|down|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|restore PROVIDER" ;;
+esac

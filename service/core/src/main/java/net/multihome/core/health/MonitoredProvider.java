@@ -1,0 +1,165 @@
+package net.multihome.core.health;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import net.multihome.core.config.HealthCheck;
+import net.multihome.core.config.Provider;
+import net.multihome.core.plan.ProviderHealth;
+import net.multihome.core.status.ProbeStats;
+import net.multihome.core.status.TargetStatus;
+import net.multihome.core.status.TargetStatus.TargetState;
+
+/**
+ * The runtime state of one configured provider: its decider, the statistics window of each
+ * target, and the chain that feeds finished rounds in the order they started (rounds overlap
+ * when the timeout is longer than the interval). Thread-safe through its monitor lock.
+ */
+final class MonitoredProvider {
+
+    private final Provider provider;
+    private final HealthDecider decider;
+    private final Verdict fixed;
+    private final Map<HealthCheck.Target, ProbeWindow> windows = new LinkedHashMap<>();
+    private final Map<HealthCheck.Target, TargetState> states = new LinkedHashMap<>();
+    private CompletableFuture<Void> fed = CompletableFuture.completedFuture(null);
+    private int roundsInFlight;
+    private ScheduledFuture<?> schedule;
+
+    private MonitoredProvider(Provider provider, HealthDecider decider, Verdict fixed) {
+        this.provider = provider;
+        this.decider = decider;
+        this.fixed = fixed;
+    }
+
+    /**
+     * State for {@code provider}; {@code previous} (the same name before a configuration change,
+     * or null) hands over its verdict, link and damping state and the windows of unchanged targets.
+     */
+    static MonitoredProvider of(Provider provider, MonitoredProvider previous, Instant now) {
+        String notProbed = notProbedReason(provider);
+        if (notProbed != null) {
+            return new MonitoredProvider(provider, null, new Verdict(ProviderHealth.UP, notProbed,
+                    previous != null && previous.verdict().health() == ProviderHealth.UP ? previous.verdict().since()
+                            : now));
+        }
+        HealthCheck check = provider.healthCheck();
+        HealthDecider decider = previous != null && previous.decider != null ? previous.decider.reconfigured(check)
+                : HealthDecider.startingUp(check, now);
+        MonitoredProvider p = new MonitoredProvider(provider, decider, null);
+        boolean sameWindow = previous != null && previous.decider != null
+                && previous.provider.healthCheck().window() == check.window();
+        for (HealthCheck.Target target : check.targets()) {
+            ProbeWindow kept = sameWindow ? previous.windows.get(target) : null;
+            p.windows.put(target, kept != null ? kept : new ProbeWindow(check.window()));
+            p.states.put(target, kept != null ? previous.states.get(target) : TargetState.UNKNOWN);
+        }
+        return p;
+    }
+
+    private static String notProbedReason(Provider provider) {
+        if (!provider.enabled()) {
+            return "provider disabled";
+        }
+        HealthCheck check = provider.healthCheck();
+        if (check == null || !check.enabled()) {
+            return "health checks disabled; only the link state counts";
+        }
+        if (check.targets().isEmpty()) {
+            return "no health-check targets; only the link state counts";
+        }
+        return null;
+    }
+
+    Provider provider() {
+        return provider;
+    }
+
+    String name() {
+        return provider.name();
+    }
+
+    boolean probed() {
+        return decider != null;
+    }
+
+    synchronized Verdict verdict() {
+        return decider != null ? decider.verdict() : fixed;
+    }
+
+    synchronized ProbeStats stats() {
+        return windows.isEmpty() ? ProbeStats.NONE : ProbeWindow.combine(windows.values());
+    }
+
+    synchronized List<TargetStatus> targets() {
+        List<TargetStatus> out = new ArrayList<>(windows.size());
+        windows.forEach((t, w) -> out.add(new TargetStatus(t.address(), t.method(), t.port(), states.get(t),
+                w.stats())));
+        return out;
+    }
+
+    /** Records a finished round; returns the new verdict. */
+    synchronized Verdict record(List<ProbeResult> results, Instant at) {
+        int answered = 0;
+        for (ProbeResult r : results) {
+            ProbeWindow w = windows.get(r.target());
+            if (w == null) {
+                continue;
+            }
+            w.add(r.answered(), r.rttMicros());
+            states.put(r.target(), r.answered() ? TargetState.ANSWERING : TargetState.NOT_ANSWERING);
+            if (r.answered()) {
+                answered++;
+            }
+        }
+        return decider.onRound(at, answered, results.size(), ProbeWindow.combine(windows.values()));
+    }
+
+    /** Takes a link event; returns the new verdict. */
+    synchronized Verdict link(Instant at, boolean usable, String why) {
+        return decider != null ? decider.onLink(at, usable, why) : fixed;
+    }
+
+    /**
+     * Starts a round unless too many are still running (a prober that overruns its timeout),
+     * and feeds its results after those of every earlier round.
+     *
+     * @return the fed round, or null when skipped
+     */
+    synchronized CompletableFuture<List<ProbeResult>> startRound(RoundStarter starter, int maxInFlight,
+            Consumer<List<ProbeResult>> feed) {
+        if (roundsInFlight >= maxInFlight) {
+            return null;
+        }
+        CompletableFuture<List<ProbeResult>> round = starter.start(provider);
+        roundsInFlight++;
+        CompletableFuture<List<ProbeResult>> done = fed.thenCompose(ignored -> round).whenComplete((r, t) -> {
+            synchronized (this) {
+                roundsInFlight--;
+            }
+        });
+        fed = done.thenAccept(feed).exceptionally(t -> null);
+        return done.thenCombine(fed, (results, ignored) -> results);
+    }
+
+    synchronized void schedule(ScheduledFuture<?> future) {
+        schedule = future;
+    }
+
+    synchronized void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /** Starts the probes of one round. */
+    @FunctionalInterface
+    interface RoundStarter {
+        CompletableFuture<List<ProbeResult>> start(Provider provider);
+    }
+}

@@ -1,0 +1,50 @@
+package net.multihome.daemon;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import net.multihome.core.plan.OwnerTag;
+import net.multihome.core.reconcile.TableNamesFile;
+
+/**
+ * Options of {@code multihome daemon}.
+ *
+ * @param stateDirectory holds startup.xml (and later host keys, engine ids)
+ * @param factoryConfig copied to startup.xml when that is missing; null to start empty
+ * @param tableNames the rt_tables.d file to write
+ * @param owner the protocol number that tags our kernel objects
+ * @param safetyInterval time between passes when nothing triggers one
+ */
+record DaemonOptions(Path stateDirectory, Path factoryConfig, Path tableNames, OwnerTag owner,
+        Duration safetyInterval) {
+
+    static final String USAGE = "daemon [--state-dir DIR] [--factory-config FILE] [--rt-tables FILE] [--protocol N]";
+
+    /** @throws IllegalArgumentException naming the bad option */
+    static DaemonOptions parse(String[] args) {
+        Path state = Path.of("/var/lib/multihome");
+        Path factory = null;
+        Path tables = TableNamesFile.DEFAULT;
+        OwnerTag owner = OwnerTag.DEFAULT;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--state-dir" -> state = Path.of(value);
+                case "--factory-config" -> factory = Path.of(value);
+                case "--rt-tables" -> tables = Path.of(value);
+                case "--protocol" -> {
+                    try {
+                        owner = new OwnerTag(Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--protocol needs a number, not '" + value + "'", e);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return new DaemonOptions(state, factory, tables, owner, Duration.ofSeconds(30));
+    }
+}
