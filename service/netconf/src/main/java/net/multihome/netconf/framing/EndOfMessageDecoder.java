@@ -34,9 +34,10 @@ public final class EndOfMessageDecoder implements FrameDecoder {
     @Override
     public byte[] decode(ByteBuffer in) throws FramingException {
         while (in.hasRemaining()) {
-            buffer.append(in.get());
+            byte b = in.get();
+            buffer.append(b);
             int size = buffer.size();
-            if (endsWithDelimiter(size)) {
+            if (b == '>' && endsWithDelimiter(size)) {
                 return buffer.take(size - DELIMITER.length);
             }
             // Whatever follows, the message would be at least size - 5 bytes long.

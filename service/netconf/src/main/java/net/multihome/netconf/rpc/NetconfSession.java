@@ -25,6 +25,8 @@ public interface NetconfSession {
     /**
      * Sends an RFC 5277 {@code <notification>} with {@code eventTime} and a copy of
      * {@code eventContent}. Safe to call from any thread; it never interleaves bytes with a reply.
+     * It blocks while the client does not read (full SSH window), so send each session's
+     * notifications from that session's own (virtual) thread, not from one shared thread.
      *
      * @throws IOException if the session is closed or the transport fails
      */

@@ -1,5 +1,6 @@
 package net.multihome.netconf.rpc;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record RpcError(ErrorType type, ErrorTag tag, ErrorSeverity severity, Opt
     }
 
     public RpcError withInfo(ErrorInfo... more) {
-        List<ErrorInfo> all = new java.util.ArrayList<>(info);
+        List<ErrorInfo> all = new ArrayList<>(info);
         all.addAll(List.of(more));
         return new RpcError(type, tag, severity, appTag, path, message, all);
     }

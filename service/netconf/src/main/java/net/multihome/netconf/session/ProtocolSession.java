@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -62,8 +61,9 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
     private volatile FrameEncoder encoder = new EndOfMessageEncoder();
     private volatile Set<String> clientCapabilities = Set.of();
     private volatile boolean helloDone;
-    private volatile Future<?> helloTimer;
+    private volatile Runnable cancelHelloTimer;
     private boolean closeAfterReply;
+    private boolean base11;
 
     ProtocolSession(long id, String user, InetSocketAddress source, InputStream in, OutputStream out,
                     Runnable closeTransport, SessionContext context) {
@@ -82,22 +82,27 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
     /** The reader loop; returns when the session has ended. */
     void run() {
         try {
-            helloTimer = context.schedule(() -> {
+            cancelHelloTimer = context.timers().schedule(() -> {
                 if (!helloDone) {
-                    context.registry().inBadHellos.increment();
                     terminate(SessionEnd.of(TerminationReason.TIMEOUT, "no hello within " + context.limits().helloTimeout()));
                 }
             }, context.limits().helloTimeout());
             send(Hello.server(context.capabilities(), id));
             readLoop();
         } catch (FramingException e) {
+            if (!helloDone) {
+                context.registry().inBadHellos.increment();
+            }
             terminate(SessionEnd.of(helloDone ? TerminationReason.OTHER : TerminationReason.BAD_HELLO,
                     "framing: " + e.getMessage()));
         } catch (IOException e) {
             terminate(SessionEnd.of(TerminationReason.DROPPED, "transport: " + e.getMessage()));
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             LOG.error("session {} failed", id, e);
             terminate(SessionEnd.of(TerminationReason.OTHER, "internal error: " + e));
+        } finally {
+            // Reached with the session open only if an Error escaped; the session must not leak.
+            terminate(SessionEnd.of(TerminationReason.OTHER, "reader thread ended"));
         }
     }
 
@@ -131,7 +136,7 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
         } catch (XmlParseException e) {
             inBadRpcs.incrementAndGet();
             context.registry().inBadRpcs.increment();
-            sendReply(RpcDispatcher.malformed(e.getMessage()));
+            sendReply(RpcDispatcher.malformed(e.getMessage(), base11));
             // RFC 6241 section 4.3 malformed-message: the server then closes the session.
             terminate(SessionEnd.of(TerminationReason.OTHER, "malformed XML: " + e.getMessage()));
             return;
@@ -158,7 +163,8 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
             terminate(SessionEnd.of(TerminationReason.BAD_HELLO, e.getMessage()));
             return;
         }
-        if (clientCapabilities.contains(Namespaces.CAPABILITY_BASE_1_1)) {
+        base11 = clientCapabilities.contains(Namespaces.CAPABILITY_BASE_1_1);
+        if (base11) {
             decoder = new ChunkedDecoder(context.limits().maxMessageSize(), context.limits().maxChunkSize());
             encoder = new ChunkedEncoder();
         }
@@ -168,6 +174,11 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
             return;
         }
         context.registry().add(this);
+        if (!open.get()) {
+            // Ended (hello timeout, shutdown) while we were registering.
+            context.registry().remove(this);
+            return;
+        }
         try {
             context.listener().sessionStarted(this);
         } catch (RuntimeException e) {
@@ -219,7 +230,10 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
         context.registry().outNotifications.increment();
     }
 
-    /** Ends the session once: transport closed, close hooks run, listener told. */
+    /**
+     * Ends the session once: close hooks run and the listener is told before the transport
+     * closes, so a client that sees the close and reconnects finds the locks already released.
+     */
     void terminate(SessionEnd end) {
         if (!open.compareAndSet(true, false)) {
             return;
@@ -231,11 +245,6 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
             context.registry().droppedSessions.increment();
         }
         LOG.info("session {} of {} from {} ended: {} ({})", id, user, source, end.reason().wireName(), end.detail());
-        try {
-            closeTransport.run();
-        } catch (RuntimeException e) {
-            LOG.warn("session {}: closing the transport failed", id, e);
-        }
         for (Consumer<NetconfSession> hook : closeHooks) {
             // Removing first means a hook raced by onClose runs exactly once.
             if (closeHooks.remove(hook)) {
@@ -246,6 +255,11 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
             context.listener().sessionEnded(this, end);
         } catch (RuntimeException e) {
             LOG.warn("session {}: listener failed on end", id, e);
+        }
+        try {
+            closeTransport.run();
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: closing the transport failed", id, e);
         }
     }
 
@@ -258,9 +272,9 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
     }
 
     private void cancelHelloTimer() {
-        Future<?> timer = helloTimer;
-        if (timer != null) {
-            timer.cancel(false);
+        Runnable cancel = cancelHelloTimer;
+        if (cancel != null) {
+            cancel.run();
         }
     }
 

@@ -92,10 +92,15 @@ final class RpcDispatcher {
         }
     }
 
-    /** A reply to a message that could not be parsed: no request attributes to copy. */
-    static Document malformed(String detail) {
-        return Replies.build(null, RpcReply.error(RpcError.of(ErrorType.RPC, ErrorTag.MALFORMED_MESSAGE,
-                "message is not well-formed XML: " + detail)));
+    /**
+     * A reply to a message that could not be parsed: no request attributes to copy.
+     * RFC 6241 Appendix A: malformed-message is new in base:1.1 and must not go to base:1.0
+     * clients, which get operation-failed instead.
+     */
+    static Document malformed(String detail, boolean base11) {
+        ErrorTag tag = base11 ? ErrorTag.MALFORMED_MESSAGE : ErrorTag.OPERATION_FAILED;
+        return Replies.build(null, RpcReply.error(RpcError.of(ErrorType.RPC, tag,
+                "message is not acceptable XML: " + detail)));
     }
 
     private static Outcome bad(Element rpc, RpcError error) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.multihome.netconf.rpc.Namespaces;
@@ -29,21 +31,31 @@ public final class SessionManager implements AutoCloseable {
     private final SessionRegistry registry;
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicInteger active = new AtomicInteger();
-    private final ScheduledExecutorService timers;
+    private final Runnable stopTimers;
 
     /**
      * @param capabilities URIs to advertise besides base:1.0 and base:1.1, which are always added
      */
-    public SessionManager(SessionLimits limits, List<String> capabilities, RpcHandlerRegistry handlers,
-                          SessionListener listener, Clock clock) {
+    public static SessionManager create(SessionLimits limits, List<String> capabilities,
+                                        RpcHandlerRegistry handlers, SessionListener listener, Clock clock) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("netconf-timers").factory());
+        TimerService timers = (task, delay) -> {
+            Future<?> f = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> f.cancel(false);
+        };
+        return new SessionManager(limits, capabilities, handlers, listener, clock, timers, executor::shutdownNow);
+    }
+
+    SessionManager(SessionLimits limits, List<String> capabilities, RpcHandlerRegistry handlers,
+                   SessionListener listener, Clock clock, TimerService timers, Runnable stopTimers) {
         Objects.requireNonNull(limits, "limits");
+        this.stopTimers = stopTimers;
         Set<String> all = new LinkedHashSet<>();
         all.add(Namespaces.CAPABILITY_BASE_1_0);
         all.add(Namespaces.CAPABILITY_BASE_1_1);
         all.addAll(capabilities);
         this.registry = new SessionRegistry(clock.instant());
-        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("netconf-timers").factory());
         this.context = new SessionContext(limits, List.copyOf(all), registry,
                 new RpcDispatcher(registry, Objects.requireNonNull(handlers, "handlers")),
                 Objects.requireNonNull(listener, "listener"), clock, timers, active::decrementAndGet);
@@ -84,6 +96,6 @@ public final class SessionManager implements AutoCloseable {
         for (ProtocolSession session : registry.live()) {
             session.terminate(SessionEnd.of(TerminationReason.OTHER, "server shutdown"));
         }
-        timers.shutdownNow();
+        stopTimers.run();
     }
 }

@@ -3,6 +3,7 @@ package net.multihome.netconf.ssh;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.Optional;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
 final class DirectoryAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryAuthenticator.class);
 
+    /** Hashed for users without a password, so response time does not tell which users exist. */
+    private static final String DECOY_HASH = Sha512Crypt.crypt("decoy", "$6$decoysalt$");
+
     private final UserDirectory users;
 
     DirectoryAuthenticator(UserDirectory users) {
@@ -24,10 +28,8 @@ final class DirectoryAuthenticator implements PasswordAuthenticator, PublickeyAu
 
     @Override
     public boolean authenticate(String user, String password, ServerSession session) {
-        boolean ok = users.find(user)
-                .flatMap(UserEntry::passwordHash)
-                .map(hash -> Sha512Crypt.verify(password, hash))
-                .orElse(false);
+        Optional<String> hash = users.find(user).flatMap(UserEntry::passwordHash);
+        boolean ok = Sha512Crypt.verify(password, hash.orElse(DECOY_HASH)) && hash.isPresent();
         if (!ok) {
             LOG.info("password login refused for {} from {}", user, session.getClientAddress());
         }

@@ -20,7 +20,8 @@ import net.multihome.netconf.session.SessionListener;
  *   <tr><td>listen</td><td>127.0.0.1:830</td></tr>
  *   <tr><td>hostKeyFile</td><td>required; generated on first start, then reused</td></tr>
  *   <tr><td>users</td><td>required</td></tr>
- *   <tr><td>maxAuthAttempts (SSH auth requests per connection)</td><td>6</td></tr>
+ *   <tr><td>maxAuthAttempts: SSH authentication requests per connection, counted as MINA SSHD
+ *       does (a client's initial "none" probe counts)</td><td>6</td></tr>
  *   <tr><td>authTimeout (time to authenticate)</td><td>30 s</td></tr>
  *   <tr><td>maxSessions (NETCONF sessions, and SSH connections)</td><td>64</td></tr>
  *   <tr><td>helloTimeout</td><td>30 s</td></tr>

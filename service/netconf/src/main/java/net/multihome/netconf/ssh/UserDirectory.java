@@ -1,5 +1,6 @@
 package net.multihome.netconf.ssh;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public interface UserDirectory {
 
     /** A fixed directory, for tests and simple setups. */
     static UserDirectory of(UserEntry... users) {
-        Map<String, UserEntry> byName = new java.util.HashMap<>();
+        Map<String, UserEntry> byName = new HashMap<>();
         for (UserEntry u : users) {
             byName.put(u.name(), u);
         }

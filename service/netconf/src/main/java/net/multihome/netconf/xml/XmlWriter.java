@@ -142,14 +142,20 @@ public final class XmlWriter {
             declared.put(prefix, ns);
         }
 
+        /** A prefix unbound here or bound to {@code ns}; one of n+1 candidates must be, with n bindings in scope. */
         String freshPrefix(String ns) {
-            for (int i = 0; ; i++) {
+            int bindings = 0;
+            for (Scope s = this; s != null; s = s.parent) {
+                bindings += s.declared.size();
+            }
+            for (int i = 0; i <= bindings; i++) {
                 String candidate = "ns" + i;
                 String bound = lookup(candidate);
                 if (bound == null || bound.equals(ns)) {
                     return candidate;
                 }
             }
+            throw new IllegalStateException("no free prefix among " + (bindings + 1) + " candidates");
         }
 
         void writeDeclarations(StringBuilder out) {
