@@ -3,8 +3,11 @@
 # running in the lab router's namespace. Lab tooling only: the daemon itself never runs `ip`.
 #
 #   mhlab-lan ── eth0 [mhlab-router] if1 ── wan1 [mhlab-isp1] up1 ── i1 ┐
-#                                    if2 ── wan2 [mhlab-isp2] up2 ── i2 ┴ [mhlab-inet] 192.0.2.1
+#                                    if2 ── wan2 [mhlab-isp2] up2 ── i2 ┼ [mhlab-inet] 192.0.2.1
+#                                    if3 ── wan3 [mhlab-isp3] up3 ── i3 ┘
 #
+# The default configuration (examples/lab.xml) uses isp1 and isp2 as the recipe does; isp3 is
+# there for configurations with three providers (MULTIHOME_LAB_FACTORY picks another file).
 # Addresses are the seed recipe's (documentation ranges, only inside these namespaces).
 set -euo pipefail
 
@@ -13,10 +16,10 @@ prefix=${MULTIHOME_LAB_PREFIX:-mhlab}
 run_dir=${MULTIHOME_LAB_RUN_DIR:-/run/multihome-lab}
 rt_tables=${MULTIHOME_LAB_RT_TABLES:-/etc/iproute2/rt_tables.d/multihome.conf}
 rt_protos=${MULTIHOME_LAB_RT_PROTOS:-/etc/iproute2/rt_protos.d/multihome.conf}
-namespaces=("$prefix-lan" "$prefix-router" "$prefix-isp1" "$prefix-isp2" "$prefix-inet")
+namespaces=("$prefix-lan" "$prefix-router" "$prefix-isp1" "$prefix-isp2" "$prefix-isp3" "$prefix-inet")
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 launcher="$here/../bin/multihome"
-factory="$here/../examples/lab.xml"
+factory=${MULTIHOME_LAB_FACTORY:-$here/../examples/lab.xml}
 
 die() { echo "multihome lab: $*" >&2; exit 1; }
 in_ns() { local ns=$1; shift; ip netns exec "$prefix-$ns" "$@"; }
@@ -53,36 +56,44 @@ build() {
     veth router if2 isp2 wan2
     veth isp1 up1 inet i1
     veth isp2 up2 inet i2
+    veth router if3 isp3 wan3
+    veth isp3 up3 inet i3
 
     in_ns lan ip addr add 198.51.100.10/26 dev lan0
     in_ns lan ip route add default via 198.51.100.1
     in_ns router ip addr add 198.51.100.1/26 dev eth0
     in_ns router ip addr add 203.0.113.2/26 dev if1
     in_ns router ip addr add 203.0.113.66/26 dev if2
-    provider 1 203.0.113.1/26 100.64.1.1/30 100.64.1.2
-    provider 2 203.0.113.65/26 100.64.2.1/30 100.64.2.2
+    in_ns router ip addr add 203.0.113.130/26 dev if3
+    for n in 1 2 3; do restore_provider "$n"; done
     in_ns inet ip addr add 100.64.1.2/30 dev i1
     in_ns inet ip addr add 100.64.2.2/30 dev i2
+    in_ns inet ip addr add 100.64.3.2/30 dev i3
     in_ns inet ip addr add 192.0.2.1/32 dev lo
     in_ns inet ip route add 203.0.113.0/26 via 100.64.1.1
     in_ns inet ip route add 203.0.113.64/26 via 100.64.2.1
+    in_ns inet ip route add 203.0.113.128/26 via 100.64.3.1
     # The LAN is masqueraded by the router, as in the recipe ("if it is masqueraded").
     if command -v nft >/dev/null; then
         in_ns router nft -f - <<'NFT'
 table ip mhlab {
     chain postrouting {
         type nat hook postrouting priority srcnat;
-        oifname { "if1", "if2" } ip saddr 198.51.100.0/26 masquerade
+        oifname { "if1", "if2", "if3" } ip saddr 198.51.100.0/26 masquerade
     }
 }
 NFT
     fi
 }
 
-provider() { # provider N GATEWAY/LEN UPLINK/LEN INET-ADDRESS
-    in_ns "isp$1" ip addr add "$2" dev "wan$1"
-    in_ns "isp$1" ip addr add "$3" dev "up$1"
-    in_ns "isp$1" ip route replace default via "$4"
+# Provider N: gateway 203.0.113.(64*(N-1)+1)/26 on wanN, uplink 100.64.N.1/30 to the Internet host.
+restore_provider() {
+    local n=$1
+    in_ns "isp$n" ip link set "wan$n" up
+    in_ns "isp$n" ip link set "up$n" up
+    in_ns "isp$n" ip addr replace "203.0.113.$((64 * (n - 1) + 1))/26" dev "wan$n"
+    in_ns "isp$n" ip addr replace "100.64.$n.1/30" dev "up$n"
+    in_ns "isp$n" ip route replace default via "100.64.$n.2"
 }
 
 start_daemon() {
@@ -147,7 +158,8 @@ number_of() {
     case "$1" in
         isp1) echo 1 ;;
         isp2) echo 2 ;;
-        *) die "unknown provider '$1' (the lab has isp1 and isp2)" ;;
+        isp3) echo 3 ;;
+        *) die "unknown provider '$1' (the lab has isp1, isp2 and isp3)" ;;
     esac
 }
 
@@ -159,7 +171,7 @@ fail() {
         link) in_ns "isp$n" ip link set "wan$n" down ;;
         gateway) in_ns "isp$n" ip addr flush dev "wan$n" ;;
         upstream) in_ns "isp$n" ip link set "up$n" down ;;
-        *) die "usage: lab fail isp1|isp2 link|gateway|upstream" ;;
+        *) die "usage: lab fail isp1|isp2|isp3 link|gateway|upstream" ;;
     esac
     echo "$1: $2 failed"
 }
@@ -168,15 +180,7 @@ restore() {
     local n
     n=$(number_of "$1")
     exists "$prefix-isp$n" || die "lab is not up"
-    in_ns "isp$n" ip link set "wan$n" up
-    in_ns "isp$n" ip link set "up$n" up
-    in_ns "isp$n" ip addr flush dev "wan$n"
-    in_ns "isp$n" ip addr flush dev "up$n"
-    if [ "$n" = 1 ]; then
-        provider 1 203.0.113.1/26 100.64.1.1/30 100.64.1.2
-    else
-        provider 2 203.0.113.65/26 100.64.2.1/30 100.64.2.2
-    fi
+    restore_provider "$n"
     echo "$1 restored"
 }
 
