@@ -23,13 +23,23 @@ import net.multihome.netlink.socket.NetlinkSocket;
  * <p>Batches ask for an ACK only on the last message of each {@code send()}: the kernel
  * answers every failed message anyway, in order, so the last ACK proves all before it
  * were processed, and successful messages cost no reply at all.
+ *
+ * <table>
+ *   <caption>Limits (per socket)</caption>
+ *   <tr><th>limit</th><th>value</th><th>why</th></tr>
+ *   <tr><td>bytes per {@code send()}</td><td>128 KiB</td><td>below the default {@code wmem_max}</td></tr>
+ *   <tr><td>kernel receive queue</td><td>8 MiB (forced with CAP_NET_ADMIN)</td><td>room for the
+ *       error replies of a whole send</td></tr>
+ *   <tr><td>one received datagram</td><td>256 KiB</td><td>dump datagrams are at most 32 KiB</td></tr>
+ *   <tr><td>wait for any reply</td><td>30 s</td><td>{@code SO_RCVTIMEO}; then {@code EAGAIN}</td></tr>
+ *   <tr><td>datagrams per dump</td><td>2<sup>22</sup></td><td>bounds the read loop</td></tr>
+ * </table>
  */
 final class Channel implements AutoCloseable {
 
-    /** Limits, all per socket. */
     static final int SEND_BUFFER = 128 * 1024;
+    static final int RECEIVE_BUFFER = 256 * 1024;
     private static final int SEND_QUEUE = 1024 * 1024;
-    private static final int RECEIVE_BUFFER = 256 * 1024;
     private static final int RECEIVE_QUEUE = 8 * 1024 * 1024;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
     /** Upper bound on datagrams read for one dump (a full Internet table is ~1M routes). */
@@ -155,9 +165,9 @@ final class Channel implements AutoCloseable {
                         throw refusal(ErrorMessage.decode(m), request);
                     }
                     if (m.isDone()) {
-                        int error = m.body().limit() >= 4 ? -m.body().getInt(0) : 0;
-                        if (error != 0) {
-                            throw new NetlinkException(error, null, request.describe());
+                        ErrorMessage status = ErrorMessage.decodeDone(m);
+                        if (!status.isAck()) {
+                            throw refusal(status, request);
                         }
                         if (interrupted) {
                             throw new DumpInterruptedException(request.describe());

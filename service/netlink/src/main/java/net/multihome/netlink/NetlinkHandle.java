@@ -51,8 +51,8 @@ public final class NetlinkHandle implements AutoCloseable {
     static NetlinkSocket openSocket(Path netnsPath) {
         try {
             return netnsPath == null
-                    ? NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, Channel.SEND_BUFFER * 2)
-                    : NetlinkSocket.open(netnsPath, NetlinkSocket.NETLINK_ROUTE, Channel.SEND_BUFFER * 2);
+                    ? NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, Channel.RECEIVE_BUFFER)
+                    : NetlinkSocket.open(netnsPath, NetlinkSocket.NETLINK_ROUTE, Channel.RECEIVE_BUFFER);
         } catch (ErrnoException e) {
             throw new NetlinkException(e.errno(), null, "open netlink socket"
                     + (netnsPath == null ? "" : " in " + netnsPath) + ": " + e.getMessage());
@@ -79,8 +79,16 @@ public final class NetlinkHandle implements AutoCloseable {
      * in the kernel.
      */
     public synchronized List<Route> routes(Family family, long table) {
-        return channel.dump(new Request("route show table", table, 0,
-                (w, f, s) -> RouteCodec.encodeDump(w, family, table, s)), RouteCodec::decode);
+        try {
+            return channel.dump(new Request("route show table", table, 0,
+                    (w, f, s) -> RouteCodec.encodeDump(w, family, table, s)), RouteCodec::decode);
+        } catch (NetlinkException e) {
+            // the kernel answers a dump of a table that does not exist (yet) with ENOENT
+            if (table != 0 && e.errno() == Errno.ENOENT) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** Equivalent to: {@code ip rule add ...}. */
@@ -139,9 +147,14 @@ public final class NetlinkHandle implements AutoCloseable {
         }
     }
 
-    /** Equivalent to: {@code ip link set dev DEV up} / {@code down}. */
-    public synchronized void linkSetUp(int ifindex, boolean up) {
-        channel.execute(Requests.linkSetUp(ifindex, up));
+    /** Equivalent to: {@code ip link set dev DEV up}. */
+    public synchronized void linkSetUp(int ifindex) {
+        channel.execute(Requests.linkAdminState(ifindex, true));
+    }
+
+    /** Equivalent to: {@code ip link set dev DEV down}. */
+    public synchronized void linkSetDown(int ifindex) {
+        channel.execute(Requests.linkAdminState(ifindex, false));
     }
 
     /** Equivalent to: {@code ip [-6] addr show}. */

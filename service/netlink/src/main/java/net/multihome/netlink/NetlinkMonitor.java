@@ -56,6 +56,11 @@ public final class NetlinkMonitor implements AutoCloseable {
      * are in place when this returns, so a change made afterwards is seen.
      */
     public static NetlinkMonitor start(Path netnsPath, Consumer<? super NetlinkEvent> listener) {
+        return start(netnsPath, listener, RECEIVE_QUEUE);
+    }
+
+    /** As {@link #start(Path, Consumer)} with a given kernel queue size (tests provoke overflows with it). */
+    static NetlinkMonitor start(Path netnsPath, Consumer<? super NetlinkEvent> listener, int receiveQueueBytes) {
         Objects.requireNonNull(listener, "listener");
         NetlinkSocket socket;
         try {
@@ -66,7 +71,7 @@ public final class NetlinkMonitor implements AutoCloseable {
             throw new NetlinkException(e.errno(), null, "open monitor socket: " + e.getMessage());
         }
         try {
-            socket.setReceiveQueueSize(RECEIVE_QUEUE);
+            socket.setReceiveQueueSize(receiveQueueBytes);
             socket.setReceiveTimeout(POLL_INTERVAL);
             for (int group : GROUPS) {
                 socket.joinGroup(group);

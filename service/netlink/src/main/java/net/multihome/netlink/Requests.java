@@ -61,7 +61,7 @@ final class Requests {
         return new Request("address del", a, REQUEST, (w, f, s) -> AddressCodec.encodeDelete(w, a, f, s));
     }
 
-    static Request linkSetUp(int ifindex, boolean up) {
+    static Request linkAdminState(int ifindex, boolean up) {
         return new Request("link set " + (up ? "up" : "down") + " ifindex", ifindex, REQUEST,
                 (w, f, s) -> LinkCodec.encodeSetAdminState(w, ifindex, up, f, s));
     }

@@ -66,10 +66,6 @@ public final class Attributes {
         return has(type) ? byType[type].getInt(0) & 0xffffffffL : absent;
     }
 
-    public long u64(int type, long absent) {
-        return has(type) ? byType[type].getLong(0) : absent;
-    }
-
     /** A string attribute without its NUL terminator, or null. */
     public String string(int type) {
         if (!has(type)) {

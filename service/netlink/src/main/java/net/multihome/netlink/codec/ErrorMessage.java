@@ -37,4 +37,18 @@ public record ErrorMessage(int errno, int requestSeq, String extAckMessage, int 
         }
         return new ErrorMessage(errno, requestSeq, text, offset);
     }
+
+    /**
+     * Decodes the status of an {@code NLMSG_DONE} that ends a dump: an int error, then
+     * extended-ack attributes (e.g. "ipv4: FIB table does not exist").
+     */
+    public static ErrorMessage decodeDone(NetlinkMessage m) {
+        var b = m.body();
+        int errno = b.limit() >= 4 ? -b.getInt(0) : 0;
+        String text = null;
+        if (m.has(NetlinkFlags.ACK_TLVS) && b.limit() > 4) {
+            text = Attributes.parse(b, 4).string(NLMSGERR_ATTR_MSG);
+        }
+        return new ErrorMessage(errno, m.seq(), text, -1);
+    }
 }

@@ -56,6 +56,7 @@ final class Libc {
     private Libc() {
     }
 
+    @SuppressWarnings("restricted") // the module is run with --enable-native-access
     private static MethodHandle handle(String name, FunctionDescriptor descriptor, Linker.Option... more) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));

@@ -53,11 +53,20 @@ final class NamespaceSwitch {
                 } finally {
                     close(capture, target);
                 }
+                int fd;
                 try {
-                    return action.getAsInt();
-                } finally {
+                    fd = action.getAsInt();
+                } catch (RuntimeException | Error e) {
                     setns(capture, own, OWN_NAMESPACE);
+                    throw e;
                 }
+                try {
+                    setns(capture, own, OWN_NAMESPACE);
+                } catch (Throwable t) {
+                    close(capture, fd);
+                    throw t;
+                }
+                return fd;
             } finally {
                 close(capture, own);
             }

@@ -1,0 +1,72 @@
+package net.multihome.netlink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.multihome.netlink.model.Address;
+import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.IpAddresses;
+import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.OperState;
+import net.multihome.netlink.model.RouteScope;
+import org.junit.jupiter.api.Test;
+
+class LinkAndAddressOperationsTest extends NetnsTestBase {
+
+    @Test
+    void linksOfTheNamespaceOnly() {
+        List<Link> links = nl.links();
+        assertEquals(List.of("lo", "wan1", "wan1p", "wan2", "wan2p"),
+                links.stream().map(Link::name).sorted().toList());
+        Link wan = nl.link("wan1").orElseThrow();
+        assertTrue(wan.adminUp() && wan.carrier());
+        assertEquals(OperState.UP, wan.operState());
+        assertEquals("veth", wan.kind());
+        assertEquals(1500, wan.mtu());
+        assertTrue(nl.link("nosuch0").isEmpty());
+    }
+
+    @Test
+    void openingInANamespaceLeavesTheCallersNamespaceAlone() throws Exception {
+        Path own = Path.of("/proc/thread-self/ns/net");
+        String before = Files.readSymbolicLink(own).toString();
+        try (NetlinkHandle other = NetlinkHandle.open(ns.path())) {
+            assertTrue(other.link("wan1").isPresent());
+        }
+        assertEquals(before, Files.readSymbolicLink(own).toString());
+    }
+
+    @Test
+    void aliasAndCountersAreRead() {
+        ns.ip("link", "set", "wan1", "alias", "uplink A");
+        Link wan = nl.link("wan1").orElseThrow();
+        assertEquals("uplink A", wan.alias());
+        assertTrue(wan.stats().txPackets() >= 0);
+    }
+
+    @Test
+    void adminDownAndUp() {
+        nl.linkSetDown(wan2);
+        Link down = nl.link("wan2").orElseThrow();
+        assertFalse(down.adminUp());
+        assertFalse(down.carrier());
+        nl.linkSetUp(wan2);
+        TestNamespace.awaitTrue("carrier back on wan2", () -> nl.link("wan2").orElseThrow().carrier());
+    }
+
+    @Test
+    void addressAddDumpDelete() {
+        Address a = new Address(wan1, IpAddresses.parse("203.0.113.5"), 24, RouteScope.UNIVERSE);
+        nl.addressAdd(a);
+        List<Address> all = nl.addresses(Family.INET);
+        assertTrue(all.contains(a), all.toString());
+        assertTrue(all.contains(new Address(wan1, IpAddresses.parse("192.0.2.2"), 24, RouteScope.UNIVERSE)));
+        assertTrue(all.stream().anyMatch(x -> x.scope() == RouteScope.HOST), "lo's 127.0.0.1");
+        nl.addressDelete(a);
+        assertFalse(nl.addresses(Family.INET).contains(a));
+    }
+}
