@@ -3,10 +3,12 @@ package net.multihome.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -131,9 +133,29 @@ class KernelStateIT {
             monitor.destroy();
             monitor.waitFor();
         }
-        String seen = java.nio.file.Files.readString(events);
+        String seen = Files.readString(events);
         assertTrue(seen.lines().noneMatch(l -> l.startsWith("Deleted")), "deleted during restart:\n" + seen);
         assertEquals(before, ours());
         assertEquals(rulesBefore, lab.ip("rule"));
+    }
+
+    @Test
+    void sighupReloadsStartupAndAnInvalidFileKeepsTheRunningConfig() throws Exception {
+        Path startup = lab.runDir.resolve("state/startup.xml");
+        String valid = Files.readString(startup);
+        List<String> before = ours();
+        String pid = Files.readString(lab.runDir.resolve("daemon.pid")).strip();
+
+        Files.writeString(startup, valid.replace("<table>102</table>", "<table>101</table>"));
+        Lab.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5));
+        assertTrue(Lab.within(Duration.ofSeconds(10), () -> lab.daemonLog().contains("reload refused")),
+                lab::daemonLog);
+        assertTrue(lab.daemonLog().contains("table 101 is already used by provider isp1"), lab::daemonLog);
+        assertEquals(before, ours(), "the running configuration stayed");
+
+        Files.writeString(startup, valid.replace("<weight>5</weight>", "<weight>2</weight>"));
+        Lab.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5));
+        assertTrue(Lab.within(Duration.ofSeconds(10), () -> ours().contains("nexthop via 203.0.113.1 dev if1 weight 2")),
+                () -> ours() + "\n" + lab.daemonLog());
     }
 }
