@@ -89,6 +89,8 @@ NFT
 # Provider N: gateway 203.0.113.(64*(N-1)+1)/26 on wanN, uplink 100.64.N.1/30 to the Internet host.
 restore_provider() {
     local n=$1
+    in_ns "isp$n" nft delete table netdev mhlab_farside 2>/dev/null || true
+    in_ns router ip link set "if$n" up
     in_ns "isp$n" ip link set "wan$n" up
     in_ns "isp$n" ip link set "up$n" up
     in_ns "isp$n" ip addr replace "203.0.113.$((64 * (n - 1) + 1))/26" dev "wan$n"
@@ -129,7 +131,7 @@ multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefi
   rules:    ip -n $prefix-router rule
   nexthops: ip -n $prefix-router nexthop
   traffic:  ip netns exec $prefix-lan ping -c 3 192.0.2.1
-  faults:   multihome lab fail isp1 link|gateway|upstream ; multihome lab restore isp1
+  faults:   multihome lab fail isp1 link|gateway|upstream|farside|admin ; multihome lab restore isp1
   stop:     multihome lab down
 EOF
 }
@@ -168,10 +170,25 @@ fail() {
     n=$(number_of "$1")
     exists "$prefix-isp$n" || die "lab is not up"
     case "${2:-}" in
+        # The provider's end of the cable goes down: the router loses carrier.
         link) in_ns "isp$n" ip link set "wan$n" down ;;
+        # The gateway stops answering (no address, so no ARP either); the link stays up.
         gateway) in_ns "isp$n" ip addr flush dev "wan$n" ;;
+        # The gateway answers but its way to the Internet is cut.
         upstream) in_ns "isp$n" ip link set "up$n" down ;;
-        *) die "usage: lab fail isp1|isp2|isp3 link|gateway|upstream" ;;
+        # Everything beyond the router's port is gone while the router keeps carrier, as behind
+        # a switch: every frame arriving at the provider is dropped.
+        farside) in_ns "isp$n" nft -f - <<NFT
+table netdev mhlab_farside {
+    chain ingress {
+        type filter hook ingress device "wan$n" priority 0; policy drop;
+    }
+}
+NFT
+            ;;
+        # Someone sets the router's own uplink administratively down.
+        admin) in_ns router ip link set "if$n" down ;;
+        *) die "usage: lab fail isp1|isp2|isp3 link|gateway|upstream|farside|admin" ;;
     esac
     echo "$1: $2 failed"
 }
@@ -194,5 +211,5 @@ case "${1:-}" in
         exists "$prefix-router" || die "lab is not up"
         daemon_running || start_daemon
         echo "daemon running: pid $(cat "$run_dir/daemon.pid")" ;;
-    *) die "usage: multihome lab up|down|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|restore PROVIDER" ;;
+    *) die "usage: multihome lab up|down|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER" ;;
 esac
