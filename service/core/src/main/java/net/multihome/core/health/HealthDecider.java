@@ -112,18 +112,20 @@ final class HealthDecider {
     }
 
     /**
-     * Takes a link event: without carrier or admin-up the provider is DOWN at once.
+     * Takes a link event: without carrier or admin-up the provider is DOWN at once. Repeated
+     * events of an unchanged state (netlink sends many) change nothing but the reason.
      *
      * @param why the link's state in words, e.g. "interface eth1 has no carrier"
      */
     Verdict onLink(Instant at, boolean usable, String why) {
-        goodStreak = 0;
-        badStreak = 0;
         if (!usable) {
             linkUsable = false;
+            goodStreak = 0;
             set(at, ProviderHealth.DOWN, why);
         } else if (!linkUsable) {
             linkUsable = true;
+            goodStreak = 0;
+            badStreak = 0;
             if (verdict.health() == ProviderHealth.DOWN) {
                 set(at, ProviderHealth.DOWN, why + "; waiting for " + config.upCount() + " good rounds");
             }
@@ -184,15 +186,17 @@ final class HealthDecider {
                 + seconds(damping.flapWindow()) + "; held down for " + seconds(hold));
     }
 
-    /** UP or DEGRADED after the window's statistics; {@code upReason} explains an UP verdict. */
+    /** UP or DEGRADED after the window's statistics; {@code upReason} explains a return to UP. */
     private void setWorking(Instant at, String upReason) {
         String degraded = degradedReason();
         if (degraded != null) {
             set(at, ProviderHealth.DEGRADED, degraded);
         } else if (upReason != null) {
             set(at, ProviderHealth.UP, upReason);
-        } else if (verdict.health() != ProviderHealth.UP) {
-            set(at, ProviderHealth.UP, "latency and loss back within thresholds");
+        } else if (badStreak > 0) {
+            set(at, ProviderHealth.UP, badStreak + " consecutive failed rounds; down at " + config.downCount());
+        } else {
+            set(at, ProviderHealth.UP, "health checks pass");
         }
     }
 

@@ -36,14 +36,14 @@ import org.slf4j.LoggerFactory;
  * <p>Each provider gets a round every {@code interval}; a round probes all targets in parallel,
  * each probe waiting up to {@code timeout}, so rounds overlap when the timeout is longer than
  * the interval (the YANG defaults: 200 ms and 300 ms); results are still counted in the order
- * rounds started. Verdict changes go to the listener, on a monitor thread and in order per
- * provider, and to the log as one line each. The listener should hand work off (re-plan)
- * rather than block.
+ * rounds started. Verdict changes go to the log as one line each and to the listener, in the
+ * order they happened, on one event thread that holds no lock (so the listener may call back
+ * into the monitor). A provider starts UP, see {@link HealthDecider}.
  *
- * <p>Threads: one scheduler thread that only starts rounds, and platform threads for the
- * probes, which block in native {@code poll()} (that would pin a virtual thread's carrier).
- * Probe sockets live in the network namespace of the probe threads, which is the daemon's
- * unless {@link Builder#probeThreads} says otherwise.
+ * <p>Threads: one scheduler thread that only starts rounds, platform threads for the probes,
+ * which block in native {@code poll()} (that would pin a virtual thread's carrier), and the
+ * event thread. Probe sockets live in the network namespace of the probe threads, which is the
+ * daemon's unless {@link Builder#probeThreads} says otherwise.
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -57,6 +57,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final Function<Provider, ProbeBinding> bindings;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService probes;
+    private final ExecutorService events;
+    /** Guarded by this; lock order is this, then a provider; finished rounds take only the provider's. */
     private final Map<String, MonitoredProvider> providers = new LinkedHashMap<>();
     private volatile boolean closed;
 
@@ -68,6 +70,7 @@ public final class HealthMonitor implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("health-scheduler").daemon().factory());
         probes = Executors.newCachedThreadPool(b.probeThreads);
+        events = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("health-events").daemon().factory());
     }
 
     public static Builder builder() {
@@ -114,8 +117,8 @@ public final class HealthMonitor implements AutoCloseable {
      *
      * @param why the link's state in words, e.g. "interface eth1 has no carrier"
      */
-    public void linkChanged(String interfaceName, boolean usable, String why) {
-        for (MonitoredProvider p : snapshot()) {
+    public synchronized void linkChanged(String interfaceName, boolean usable, String why) {
+        for (MonitoredProvider p : providers.values()) {
             if (p.provider().interfaceName().equals(interfaceName)) {
                 synchronized (p) {
                     Verdict before = p.verdict();
@@ -143,7 +146,8 @@ public final class HealthMonitor implements AutoCloseable {
             throw new IllegalStateException("provider " + provider + " has too many probe rounds running");
         }
         try {
-            return new ProbeReport(provider, p.verdict(), round.join());
+            List<ProbeResult> results = round.join();
+            return new ProbeReport(provider, p.verdict(), results);
         } catch (CompletionException e) {
             throw new IllegalStateException("probe round of " + provider + " failed", e.getCause());
         }
@@ -201,6 +205,7 @@ public final class HealthMonitor implements AutoCloseable {
             probes.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        events.shutdownNow();
     }
 
     private void tick(MonitoredProvider p) {
@@ -219,9 +224,13 @@ public final class HealthMonitor implements AutoCloseable {
         HealthCheck check = p.provider().healthCheck();
         int maxInFlight = (int) (check.timeout().plus(GRACE).toNanos() / check.interval().toNanos()) + 2;
         return p.startRound(this::probeAll, maxInFlight, results -> {
-            synchronized (p) {
-                Verdict before = p.verdict();
-                publish(p, before, p.record(results, clock.instant()));
+            try {
+                synchronized (p) {
+                    Verdict before = p.verdict();
+                    publish(p, before, p.record(results, clock.instant()));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("provider={} probe round could not be counted", p.name(), e);
             }
         });
     }
@@ -240,18 +249,27 @@ public final class HealthMonitor implements AutoCloseable {
                 .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
     }
 
-    /** Logs and announces a change; callers hold {@code p}'s lock so changes go out in order. */
+    /** Logs and queues a change; callers hold {@code p}'s lock so its changes are queued in order. */
     private void publish(MonitoredProvider p, Verdict before, Verdict after) {
-        if (before.health() == after.health() || closed) {
+        if (before.health() == after.health() || closed || p.stopped()) {
             return;
         }
         LOG.info("provider health changed: provider={} from={} to={} reason=\"{}\"", p.name(), before.health(),
                 after.health(), after.reason());
+        VerdictChange change = new VerdictChange(p.name(), before.health(), after.health(), after.reason(),
+                after.since());
         try {
-            listener.accept(new VerdictChange(p.name(), before.health(), after.health(), after.reason(),
-                    after.since()));
+            events.execute(() -> deliver(change));
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("provider={} health change not delivered: monitor closing", p.name());
+        }
+    }
+
+    private void deliver(VerdictChange change) {
+        try {
+            listener.accept(change);
         } catch (RuntimeException e) {
-            LOG.warn("provider={} health listener failed", p.name(), e);
+            LOG.warn("provider={} health listener failed", change.provider(), e);
         }
     }
 

@@ -30,6 +30,7 @@ final class MonitoredProvider {
     private CompletableFuture<Void> fed = CompletableFuture.completedFuture(null);
     private int roundsInFlight;
     private ScheduledFuture<?> schedule;
+    private volatile boolean stopped;
 
     private MonitoredProvider(Provider provider, HealthDecider decider, Verdict fixed) {
         this.provider = provider;
@@ -42,6 +43,15 @@ final class MonitoredProvider {
      * or null) hands over its verdict, link and damping state and the windows of unchanged targets.
      */
     static MonitoredProvider of(Provider provider, MonitoredProvider previous, Instant now) {
+        if (previous == null) {
+            return create(provider, null, now);
+        }
+        synchronized (previous) {
+            return create(provider, previous, now);
+        }
+    }
+
+    private static MonitoredProvider create(Provider provider, MonitoredProvider previous, Instant now) {
         String notProbed = notProbedReason(provider);
         if (notProbed != null) {
             return new MonitoredProvider(provider, null, new Verdict(ProviderHealth.UP, notProbed,
@@ -56,7 +66,7 @@ final class MonitoredProvider {
                 && previous.provider.healthCheck().window() == check.window();
         for (HealthCheck.Target target : check.targets()) {
             ProbeWindow kept = sameWindow ? previous.windows.get(target) : null;
-            p.windows.put(target, kept != null ? kept : new ProbeWindow(check.window()));
+            p.windows.put(target, kept != null ? kept.copy() : new ProbeWindow(check.window()));
             p.states.put(target, kept != null ? previous.states.get(target) : TargetState.UNKNOWN);
         }
         return p;
@@ -151,10 +161,16 @@ final class MonitoredProvider {
         schedule = future;
     }
 
+    /** Stops the rounds; rounds still running are counted here but no longer announced. */
     synchronized void stop() {
+        stopped = true;
         if (schedule != null) {
             schedule.cancel(false);
         }
+    }
+
+    boolean stopped() {
+        return stopped;
     }
 
     /** Starts the probes of one round. */

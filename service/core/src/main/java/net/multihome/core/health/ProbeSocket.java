@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import net.multihome.netlink.socket.Libc;
 
 /**
  * One non-blocking socket of one probe, opened in the calling thread's network namespace,
@@ -56,6 +57,30 @@ final class ProbeSocket implements AutoCloseable {
             MemorySegment sa = SocketAddresses.encode(arena, source, 0);
             int rc = call(() -> (int) Libc.BIND.invokeExact(capture, fd, sa, (int) sa.byteSize()));
             check(rc, "bind(" + source.getHostAddress() + ")");
+        }
+    }
+
+    /**
+     * Makes a raw ICMP socket pass only echo replies and the errors a router may send about a
+     * request: it otherwise gets a copy of every ICMP message arriving on the interface. A set
+     * bit blocks that type, in both kernel filters.
+     */
+    void onlyEchoRepliesAndErrors(boolean ipv6) throws SocketCallException {
+        if (ipv6) {
+            MemorySegment filter = arena.allocate(ValueLayout.JAVA_INT, 8);
+            for (int i = 0; i < 8; i++) {
+                filter.setAtIndex(ValueLayout.JAVA_INT, i, -1);
+            }
+            for (int pass : new int[] {IcmpEcho.ECHO_REPLY_V6, IcmpEcho.UNREACHABLE_V6, IcmpEcho.TIME_EXCEEDED_V6}) {
+                int word = filter.getAtIndex(ValueLayout.JAVA_INT, pass >> 5);
+                filter.setAtIndex(ValueLayout.JAVA_INT, pass >> 5, word & ~(1 << (pass & 31)));
+            }
+            setOption(Libc.IPPROTO_ICMPV6, Libc.ICMP6_FILTER, filter, "setsockopt(ICMP6_FILTER)");
+        } else {
+            MemorySegment filter = arena.allocate(ValueLayout.JAVA_INT);
+            filter.set(ValueLayout.JAVA_INT, 0, ~((1 << IcmpEcho.ECHO_REPLY_V4) | (1 << IcmpEcho.UNREACHABLE_V4)
+                    | (1 << IcmpEcho.TIME_EXCEEDED_V4)));
+            setOption(Libc.SOL_RAW, Libc.ICMP_FILTER, filter, "setsockopt(ICMP_FILTER)");
         }
     }
 

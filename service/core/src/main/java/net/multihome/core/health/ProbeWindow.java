@@ -27,6 +27,17 @@ final class ProbeWindow {
         rtts = new long[capacity];
     }
 
+    /** An independent copy, for a provider's state handed over on a configuration change. */
+    ProbeWindow copy() {
+        ProbeWindow c = new ProbeWindow(rtts.length);
+        System.arraycopy(rtts, 0, c.rtts, 0, rtts.length);
+        c.size = size;
+        c.next = next;
+        c.sent = sent;
+        c.lost = lost;
+        return c;
+    }
+
     void add(boolean answered, long rttMicros) {
         rtts[next] = answered ? Math.max(0, rttMicros) : LOST;
         next = (next + 1) % rtts.length;

@@ -8,6 +8,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
+import net.multihome.netlink.socket.Libc;
 
 /** {@code sockaddr_in} and {@code sockaddr_in6} in native memory. */
 final class SocketAddresses {

@@ -2,6 +2,7 @@ package net.multihome.core.health;
 
 import java.util.Map;
 import net.multihome.netlink.socket.Errno;
+import net.multihome.netlink.socket.Libc;
 
 /** A libc call of a probe failed; carries the {@code errno} and reads as "connect: ENETUNREACH: ...". */
 final class SocketCallException extends Exception {

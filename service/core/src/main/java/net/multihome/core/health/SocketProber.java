@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import net.multihome.core.config.HealthCheck;
+import net.multihome.netlink.socket.Libc;
 
 /**
  * Probes through libc sockets bound to the provider's interface ({@code SO_BINDTODEVICE}) and
@@ -19,7 +20,8 @@ import net.multihome.core.config.HealthCheck;
  * <li>ICMP: echo request over an unprivileged ping socket ({@code SOCK_DGRAM}, allowed by
  * {@code net.ipv4.ping_group_range}, where the kernel matches replies to the socket), else a
  * raw socket (needs {@code CAP_NET_RAW}; replies matched here by identifier, sequence and
- * source). IPv6 targets get ICMPv6 echo the same way.
+ * source, and ICMP errors about the request are reported). IPv6 targets get ICMPv6 echo the
+ * same way.
  * <li>TCP: non-blocking connect; an accepted or refused connection is an answer, the socket
  * is then reset rather than closed gracefully.
  * </ul>
@@ -71,6 +73,9 @@ public final class SocketProber implements Prober {
             raw = true;
         }
         try (ProbeSocket s = socket) {
+            if (raw) {
+                s.onlyEchoRepliesAndErrors(ipv6);
+            }
             s.bindTo(binding);
             int id = raw ? ThreadLocalRandom.current().nextInt(0x10000) : -1;
             int seq = sequence.getAndIncrement() & 0xffff;
@@ -86,9 +91,14 @@ public final class SocketProber implements Prober {
                 }
                 for (int n = s.receive(buffer, from); n >= 0; n = s.receive(buffer, from)) {
                     byte[] packet = buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
-                    if (address.equals(SocketAddresses.decode(from))
-                            && IcmpEcho.isReply(packet, n, ipv6, raw && !ipv6, id, seq)) {
+                    InetAddress sender = SocketAddresses.decode(from);
+                    if (address.equals(sender) && IcmpEcho.isReply(packet, n, ipv6, raw && !ipv6, id, seq)) {
                         return ProbeResult.answered(target, micros(nanoTime.getAsLong() - start));
+                    }
+                    String error = raw ? IcmpEcho.error(packet, n, ipv6, !ipv6, id, seq) : null;
+                    if (error != null) {
+                        return ProbeResult.failed(target, error + " from "
+                                + (sender == null ? "?" : sender.getHostAddress()));
                     }
                 }
             }

@@ -28,7 +28,7 @@ public final class StatusTracker implements StatusSource {
     private final InstantSource clock;
     private final Instant started;
     private final ProviderEvents events;
-    private final ProbeReport probes;
+    private final ProbeStatsSource probes;
     private final Map<String, Transitions> transitions = new HashMap<>();
     private PassResult last;
     private MultihomeConfig config = MultihomeConfig.empty();
@@ -37,7 +37,7 @@ public final class StatusTracker implements StatusSource {
     private record Transitions(OperStatus status, long count, Instant lastChange) {
     }
 
-    public StatusTracker(InstantSource clock, ProviderEvents events, ProbeReport probes) {
+    public StatusTracker(InstantSource clock, ProviderEvents events, ProbeStatsSource probes) {
         this.clock = clock;
         this.started = clock.instant();
         this.events = events;

@@ -54,6 +54,14 @@ class HealthDeciderTest {
     }
 
     @Test
+    void theReasonOfAnUpProviderTellsHowCloseItIsToDown() {
+        HealthDecider d = decider(ONE_TARGET);
+        assertEquals("no probe round finished yet", d.verdict().reason());
+        assertEquals("health checks pass", good(d, 1).reason());
+        assertEquals("2 consecutive failed rounds; down at 3", bad(d, 2).reason());
+    }
+
+    @Test
     void goesDownOnTheThirdConsecutiveBadRound() {
         HealthDecider d = decider(ONE_TARGET);
         assertEquals(ProviderHealth.UP, bad(d, 2).health());
@@ -107,7 +115,7 @@ class HealthDeciderTest {
         assertEquals("average RTT 50.001 ms above threshold 50 ms", slow.reason());
         Verdict back = rounds(d, 1, 1, 1, stats(20_000, "0"));
         assertEquals(ProviderHealth.UP, back.health());
-        assertEquals("latency and loss back within thresholds", back.reason());
+        assertEquals("health checks pass", back.reason());
     }
 
     @Test
@@ -147,6 +155,14 @@ class HealthDeciderTest {
         assertEquals("interface eth1 is up; waiting for 5 good rounds", d.verdict().reason());
         assertEquals(ProviderHealth.DOWN, good(d, 4).health());
         assertEquals(ProviderHealth.UP, good(d, 1).health());
+    }
+
+    @Test
+    void repeatedLinkUpEventsDoNotResetTheBadStreak() {
+        HealthDecider d = decider(ONE_TARGET);
+        bad(d, 2);
+        d.onLink(now, true, "interface eth1 is up");
+        assertEquals(ProviderHealth.DOWN, bad(d, 1).health());
     }
 
     /** One flap: down after 3 bad rounds, up after 5 good ones. */

@@ -41,7 +41,7 @@ class HealthMonitorNetnsTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Netns.isRoot(), "SKIPPED: monitor namespace tests need root to create network namespaces");
+        assumeTrue(Netns.isRoot(), Netns.NEEDS_ROOT);
         lab = UplinkLab.create();
         monitor = HealthMonitor.builder()
                 .listener(changes::add)

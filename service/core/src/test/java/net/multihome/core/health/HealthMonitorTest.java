@@ -106,6 +106,18 @@ class HealthMonitorTest {
     }
 
     @Test
+    void probeNowReportsTheVerdictAfterItsRound() throws Exception {
+        silent.add(UplinkLab.address("192.0.2.10"));
+        HealthCheck hourly = HealthChecks.withTiming(
+                HealthChecks.defaults(List.of(HealthChecks.icmp("192.0.2.10"))), Duration.ofHours(1), FAST);
+        monitor.apply(List.of(new Provider("isp1", true, "", "eth1", null, null, 101, null, 1, 1, hourly)));
+        await(() -> monitor.stats("isp1").orElseThrow().probesSent() == 1, "the first scheduled round");
+
+        assertEquals(ProviderHealth.UP, monitor.probeNow("isp1").verdict().health(), "2 failed rounds");
+        assertEquals(ProviderHealth.DOWN, monitor.probeNow("isp1").verdict().health(), "3 failed rounds");
+    }
+
+    @Test
     void targetsAndStatisticsAreReported() throws Exception {
         silent.add(UplinkLab.address("192.0.2.11"));
         monitor.apply(List.of(provider("isp1", "eth1", 1, HealthChecks.icmp("192.0.2.10"),
@@ -168,6 +180,22 @@ class HealthMonitorTest {
         assertEquals(new Verdict(ProviderHealth.UP, "no health-check targets; only the link state counts",
                 monitor.verdict("isp1").orElseThrow().since()), monitor.verdict("isp1").orElseThrow());
         assertThrows(IllegalStateException.class, () -> monitor.probeNow("isp1"));
+    }
+
+    @Test
+    void theListenerMayReadTheMonitorItReportsFrom() throws Exception {
+        BlockingQueue<ProviderHealth> seen = new LinkedBlockingQueue<>();
+        HealthMonitor[] holder = new HealthMonitor[1];
+        try (HealthMonitor m = HealthMonitor.builder()
+                .listener(c -> seen.add(holder[0].health().get(c.provider())))
+                .prober((target, binding, timeout) -> ProbeResult.failed(target, "silent"))
+                .build()) {
+            holder[0] = m;
+            m.apply(List.of(provider("isp1", "eth1", 1, HealthChecks.icmp("192.0.2.10")),
+                    provider("isp2", "eth2", 1, HealthChecks.icmp("192.0.2.20"))));
+            assertEquals(ProviderHealth.DOWN, seen.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(ProviderHealth.DOWN, seen.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
     }
 
     @Test

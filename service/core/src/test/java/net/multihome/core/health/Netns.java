@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Netns implements AutoCloseable {
 
+    /** Why namespace tests are skipped when not run as root. */
+    static final String NEEDS_ROOT = "SKIPPED: needs root to create network namespaces (run as root, e.g. in .ci/run)";
+
     private final String name;
 
     private Netns(String name) {

@@ -37,6 +37,16 @@ class ProbeWindowTest {
     }
 
     @Test
+    void aCopyGoesOnIndependently() {
+        ProbeWindow w = new ProbeWindow(3);
+        w.add(true, 100);
+        ProbeWindow c = w.copy();
+        c.add(false, 0);
+        assertEquals(new ProbeStats(100, 100, 100, 0, new BigDecimal("0.00"), 1, 0), w.stats());
+        assertEquals(new ProbeStats(100, 100, 100, 0, new BigDecimal("50.00"), 2, 1), c.stats());
+    }
+
+    @Test
     void lossIsRoundedToTwoDecimals() {
         ProbeWindow w = new ProbeWindow(3);
         w.add(false, 0);

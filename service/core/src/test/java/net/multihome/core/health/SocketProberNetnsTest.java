@@ -2,10 +2,10 @@ package net.multihome.core.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import net.multihome.core.config.HealthCheck;
@@ -25,7 +25,7 @@ class SocketProberNetnsTest {
 
     @BeforeEach
     void createLab() throws Exception {
-        assumeTrue(Netns.isRoot(), "SKIPPED: probe tests need root to create network namespaces (run .ci/run)");
+        assumeTrue(Netns.isRoot(), Netns.NEEDS_ROOT);
         lab = UplinkLab.create();
     }
 
@@ -77,6 +77,12 @@ class SocketProberNetnsTest {
     }
 
     @Test
+    void tcpOverIpv6RefusedCountsAsAnswer() throws Exception {
+        ProbeResult r = probe(HealthChecks.tcp("fd01::2", 9), UplinkLab.uplink1());
+        assertTrue(r.answered(), r.toString());
+    }
+
+    @Test
     void tcpAcceptedIsAnswered() throws Exception {
         try (ServerSocket server = NamespaceThreads.call(lab.provider1,
                 () -> new ServerSocket(0, 50, UplinkLab.address("10.201.0.2")))) {
@@ -94,6 +100,16 @@ class SocketProberNetnsTest {
     }
 
     @Test
+    void anIcmpErrorFromARouterIsReported() throws Exception {
+        lab.provider1.exec("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        lab.provider1.ip("route", "add", "unreachable", "10.209.0.0/24");
+        lab.router.ip("route", "add", "10.209.0.0/24", "via", "10.201.0.2", "dev", "up1");
+        ProbeResult r = probe(HealthChecks.icmp("10.209.0.1"), UplinkLab.uplink1());
+        assertFalse(r.answered(), r.toString());
+        assertEquals("destination unreachable, code 1 from 10.201.0.2", r.error());
+    }
+
+    @Test
     void aProbeBoundToADownInterfaceDoesNotLeaveThroughAnother() throws Exception {
         HealthCheck.Target target = HealthChecks.icmp("10.201.0.2");
         long before = lab.echoRequestsAtProvider2();
@@ -104,6 +120,7 @@ class SocketProberNetnsTest {
         ProbeResult r = probe(target, UplinkLab.uplink1());
 
         assertFalse(r.answered(), r.toString());
+        assertNotNull(r.error());
         assertEquals(before + 1, lab.echoRequestsAtProvider2(), "nothing reached provider2");
     }
 

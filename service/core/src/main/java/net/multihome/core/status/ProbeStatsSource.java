@@ -3,9 +3,9 @@ package net.multihome.core.status;
 import java.util.List;
 
 /** Where probe statistics come from (the health monitor); {@link #NONE} before there is one. */
-public interface ProbeReport {
+public interface ProbeStatsSource {
 
-    ProbeReport NONE = new ProbeReport() {
+    ProbeStatsSource NONE = new ProbeStatsSource() {
         @Override
         public ProbeStats stats(String provider) {
             return ProbeStats.NONE;
