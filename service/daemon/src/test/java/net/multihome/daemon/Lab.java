@@ -29,13 +29,14 @@ final class Lab implements AutoCloseable {
     final Path rtTables;
     private final Map<String, String> environment;
 
-    private Lab(Path dir) {
+    private Lab(Path dir, Path factory) {
         this.prefix = "mht" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
         this.runDir = dir.resolve("run");
         this.rtTables = dir.resolve("rt_tables.d/multihome.conf");
         this.environment = Map.of("MULTIHOME_LAB_PREFIX", prefix, "MULTIHOME_LAB_RUN_DIR", runDir.toString(),
                 "MULTIHOME_LAB_RT_TABLES", rtTables.toString(),
-                "MULTIHOME_LAB_RT_PROTOS", dir.resolve("rt_protos.d/multihome.conf").toString());
+                "MULTIHOME_LAB_RT_PROTOS", dir.resolve("rt_protos.d/multihome.conf").toString(),
+                "MULTIHOME_LAB_FACTORY", factory.toString());
     }
 
     static void assumeRoot() {
@@ -43,10 +44,21 @@ final class Lab implements AutoCloseable {
                 "needs root: creates network namespaces (run the tests as root, as .ci/run does)");
     }
 
-    /** Brings up a lab with the daemon running. */
+    /** The lab's default configuration: the recipe's two providers, weights 5:1. */
+    static final Path RECIPE = Path.of("../../packaging/examples/lab.xml").toAbsolutePath().normalize();
+
+    /** Three equal providers. */
+    static final Path THREE = Path.of("../../packaging/examples/lab-three.xml").toAbsolutePath().normalize();
+
+    /** Brings up a lab with the daemon running the recipe's configuration. */
     static Lab up(Path dir) {
+        return up(dir, RECIPE);
+    }
+
+    /** Brings up a lab with the daemon running {@code factory}. */
+    static Lab up(Path dir, Path factory) {
         assumeRoot();
-        Lab lab = new Lab(dir);
+        Lab lab = new Lab(dir, factory);
         try {
             lab.lab("up");
         } catch (RuntimeException | Error e) {
