@@ -159,7 +159,7 @@ public final class ConfigReader {
                 v.bool("enabled", true),
                 targets,
                 Duration.ofMillis(v.number("interval", 200)),
-                Duration.ofMillis(v.number("timeout", 300)),
+                Duration.ofMillis(v.number("timeout", 200)),
                 (int) v.number("down-count", 3),
                 (int) v.number("up-count", 5),
                 (int) v.number("reliability", 1),

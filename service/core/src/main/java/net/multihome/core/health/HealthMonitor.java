@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each provider gets a round every {@code interval}; a round probes all targets in parallel,
  * each probe waiting up to {@code timeout}, so rounds overlap when the timeout is longer than
- * the interval (the YANG defaults: 200 ms and 300 ms); results are still counted in the order
+ * the interval (the YANG defaults: 200 ms and 200 ms); results are still counted in the order
  * rounds started. Verdict changes go to the log as one line each and to the listener, in the
  * order they happened, on one event thread that holds no lock (so the listener may call back
  * into the monitor). A provider starts UP, see {@link HealthDecider}.

@@ -9,7 +9,6 @@ import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RoutePath;
-import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.Rule;
 import net.multihome.netlink.model.RuleAction;
 
@@ -35,9 +34,6 @@ public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> t
         }
         if (r.oif() != 0) {
             out.add("dev " + interfaceNames.apply(r.oif()));
-        }
-        if (r.scope() == RouteScope.LINK && r.gateway() == null && r.oif() == 0) {
-            out.add("scope link");
         }
         if (r.prefsrc() != null) {
             out.add("src " + address(r.prefsrc()));
