@@ -1,0 +1,14 @@
+package net.multihome.snmp.mib;
+
+import java.util.NavigableMap;
+import net.multihome.core.status.StatusSnapshot;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.Variable;
+
+/** Turns a snapshot into every instance OID of one MIB subtree and its value. */
+@FunctionalInterface
+public interface SubtreeRenderer {
+
+    /** Returns a sorted map the caller will not change; values are copied before they are sent. */
+    NavigableMap<OID, Variable> render(StatusSnapshot snapshot);
+}

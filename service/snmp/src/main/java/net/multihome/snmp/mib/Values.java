@@ -1,0 +1,97 @@
+package net.multihome.snmp.mib;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import org.snmp4j.smi.Counter32;
+import org.snmp4j.smi.Counter64;
+import org.snmp4j.smi.Gauge32;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UnsignedInteger32;
+
+/** Conversions from status values to SMI values, clamped to the SMI ranges. */
+final class Values {
+
+    private static final long MAX_UNSIGNED32 = 0xFFFF_FFFFL;
+
+    private Values() {
+    }
+
+    static OctetString text(String text) {
+        return new OctetString(text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The textual form of an address ({@code 192.0.2.1}, {@code 2001:db8::1}), empty for null. */
+    static OctetString address(InetAddress address) {
+        if (address == null) {
+            return text("");
+        }
+        return text(address instanceof Inet6Address ? ipv6(address.getAddress()) : address.getHostAddress());
+    }
+
+    /** RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero groups as "::". */
+    static String ipv6(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8;) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
+    }
+
+    static UnsignedInteger32 unsigned(long value) {
+        return new UnsignedInteger32(clamp(value));
+    }
+
+    static Gauge32 gauge(long value) {
+        return new Gauge32(clamp(value));
+    }
+
+    /** A Counter32 wraps: it is the low 32 bits of the 64-bit count. */
+    static Counter32 counter32(long value) {
+        return new Counter32(value & MAX_UNSIGNED32);
+    }
+
+    static Counter64 counter64(long value) {
+        return new Counter64(value);
+    }
+
+    /** A percentage as hundredths of a percent, 0..10000. */
+    static UnsignedInteger32 hundredths(BigDecimal percent) {
+        if (percent == null) {
+            return new UnsignedInteger32(0);
+        }
+        long value = percent.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
+        return new UnsignedInteger32(Math.max(0, Math.min(10_000, value)));
+    }
+
+    private static long clamp(long value) {
+        return Math.max(0, Math.min(MAX_UNSIGNED32, value));
+    }
+}
