@@ -11,11 +11,16 @@ public interface NetconfServer extends AutoCloseable {
         return new NetconfServerBuilder();
     }
 
-    /** Binds the listen address; returns once connections are accepted. */
+    /** Binds every listen address; returns once connections are accepted. */
     void start() throws IOException;
 
-    /** The bound address; with port 0 requested, this holds the ephemeral port. */
-    InetSocketAddress boundAddress();
+    /** The first bound address; with port 0 requested, this holds the ephemeral port. */
+    default InetSocketAddress boundAddress() {
+        return boundAddresses().getFirst();
+    }
+
+    /** Every bound address, in the order the endpoints were given. */
+    List<InetSocketAddress> boundAddresses();
 
     default int port() {
         return boundAddress().getPort();

@@ -17,7 +17,8 @@ import net.multihome.netconf.session.SessionListener;
  * <table>
  *   <caption>Settings and defaults</caption>
  *   <tr><th>Setting</th><th>Default</th></tr>
- *   <tr><td>listen</td><td>127.0.0.1:830</td></tr>
+ *   <tr><td>listen: one or more endpoints sharing sessions, session-ids and limits</td>
+ *       <td>127.0.0.1:830</td></tr>
  *   <tr><td>hostKeyFile</td><td>required; generated on first start, then reused</td></tr>
  *   <tr><td>users</td><td>required</td></tr>
  *   <tr><td>maxAuthAttempts: SSH authentication requests per connection, counted as MINA SSHD
@@ -35,7 +36,7 @@ import net.multihome.netconf.session.SessionListener;
  * </table>
  */
 public final class NetconfServerBuilder {
-    InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 830);
+    List<InetSocketAddress> listen = List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 830));
     Path hostKeyFile;
     UserDirectory users;
     int maxAuthAttempts = 6;
@@ -56,7 +57,16 @@ public final class NetconfServerBuilder {
 
     /** Port 0 picks an ephemeral port; read it from {@link NetconfServer#port()}. */
     public NetconfServerBuilder listen(InetAddress address, int port) {
-        this.listen = new InetSocketAddress(Objects.requireNonNull(address, "address"), port);
+        this.listen = List.of(new InetSocketAddress(Objects.requireNonNull(address, "address"), port));
+        return this;
+    }
+
+    /** Several endpoints served as one server; port 0 picks an ephemeral port per endpoint. */
+    public NetconfServerBuilder listen(List<InetSocketAddress> endpoints) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("at least one listen endpoint is needed");
+        }
+        this.listen = List.copyOf(endpoints);
         return this;
     }
 

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import net.multihome.netconf.session.SessionManager;
 import net.multihome.netconf.session.SessionRegistry;
@@ -16,25 +17,36 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link NetconfServer} on Apache MINA SSHD; only the {@code netconf} subsystem is offered, no shell or exec. */
+/**
+ * {@link NetconfServer} on Apache MINA SSHD; only the {@code netconf} subsystem is offered, no shell or exec.
+ * Each listen endpoint gets its own MINA server; all share one session manager, so session-ids,
+ * locks and limits span every endpoint.
+ */
 final class SshNetconfServer implements NetconfServer {
     private static final Logger LOG = LoggerFactory.getLogger(SshNetconfServer.class);
 
-    private final SshServer ssh;
+    private final List<SshServer> servers = new ArrayList<>();
+    private final List<InetAddress> listenAddresses = new ArrayList<>();
     private final SessionManager sessions;
     private final SimpleGeneratorHostKeyProvider hostKeys;
     private final Path hostKeyFile;
-    private final InetAddress listenAddress;
 
     SshNetconfServer(NetconfServerBuilder config) {
         this.hostKeyFile = config.hostKeyFile;
-        this.listenAddress = config.listen.getAddress();
         this.sessions = SessionManager.create(config.limits(), config.capabilities, config.handlers, config.listener,
                 config.clock);
-        this.ssh = SshServer.setUpDefaultServer();
-        ssh.setHost(config.listen.getAddress().getHostAddress());
-        ssh.setPort(config.listen.getPort());
         this.hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
+        ConnectionLimiter limiter = new ConnectionLimiter(config.limits().maxSessions());
+        for (InetSocketAddress endpoint : config.listen) {
+            listenAddresses.add(endpoint.getAddress());
+            servers.add(server(config, endpoint, limiter));
+        }
+    }
+
+    private SshServer server(NetconfServerBuilder config, InetSocketAddress endpoint, ConnectionLimiter limiter) {
+        SshServer ssh = SshServer.setUpDefaultServer();
+        ssh.setHost(endpoint.getAddress().getHostAddress());
+        ssh.setPort(endpoint.getPort());
         ssh.setKeyPairProvider(hostKeys);
         ssh.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         DirectoryAuthenticator auth = new DirectoryAuthenticator(config.users);
@@ -42,10 +54,11 @@ final class SshNetconfServer implements NetconfServer {
         ssh.setPublickeyAuthenticator(auth);
         ssh.setKeyboardInteractiveAuthenticator(null);
         ssh.setSubsystemFactories(List.of(new NetconfSubsystemFactory(sessions)));
-        ssh.addSessionListener(new ConnectionLimiter(config.limits().maxSessions()));
+        ssh.addSessionListener(limiter);
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(ssh, config.maxAuthAttempts);
         CoreModuleProperties.AUTH_TIMEOUT.set(ssh, config.authTimeout);
         CoreModuleProperties.IDLE_TIMEOUT.set(ssh, config.idleTimeout);
+        return ssh;
     }
 
     @Override
@@ -64,13 +77,24 @@ final class SshNetconfServer implements NetconfServer {
         if (!existed && Files.getFileStore(hostKeyFile).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
         }
-        ssh.start();
-        LOG.info("NETCONF server listening on {}", boundAddress());
+        try {
+            for (SshServer ssh : servers) {
+                ssh.start();
+            }
+        } catch (IOException | RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+        LOG.info("NETCONF server listening on {}", boundAddresses());
     }
 
     @Override
-    public InetSocketAddress boundAddress() {
-        return new InetSocketAddress(listenAddress, ssh.getPort());
+    public List<InetSocketAddress> boundAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            out.add(new InetSocketAddress(listenAddresses.get(i), servers.get(i).getPort()));
+        }
+        return out;
     }
 
     @Override
@@ -88,7 +112,21 @@ final class SshNetconfServer implements NetconfServer {
         try {
             sessions.close();
         } finally {
-            ssh.stop(true);
+            stopAll();
+        }
+    }
+
+    private void stopAll() throws IOException {
+        IOException failure = null;
+        for (SshServer ssh : servers) {
+            try {
+                ssh.stop(true);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

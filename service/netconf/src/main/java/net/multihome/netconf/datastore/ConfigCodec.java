@@ -1,0 +1,79 @@
+package net.multihome.netconf.datastore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.multihome.core.config.ConfigError;
+import net.multihome.core.config.ConfigLoader;
+import net.multihome.core.config.InvalidConfigException;
+import net.multihome.core.yang.ConfigXml;
+import net.multihome.core.yang.YangSchema;
+import net.multihome.netconf.xml.Dom;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Datastore content between its yangtools form and XML. An empty datastore is {@code null};
+ * a {@code <multihome>} without children counts as empty too.
+ */
+public final class ConfigCodec {
+    private final ConfigXml xml;
+    private final ConfigLoader loader;
+
+    public ConfigCodec(YangSchema schema) {
+        this.xml = new ConfigXml(schema);
+        this.loader = new ConfigLoader(schema);
+    }
+
+    public ConfigLoader loader() {
+        return loader;
+    }
+
+    /** The content as a {@code <config>} document (the startup file's form). */
+    public String toDocument(ContainerNode content) {
+        return xml.toConfigDocument(content);
+    }
+
+    /** The content as a {@code <multihome>} element owned by {@code owner}, or null when empty. */
+    public Element toElement(ContainerNode content, Document owner) {
+        if (content == null) {
+            return null;
+        }
+        try {
+            Element multihome = ConfigXml.multihomeElement(
+                    new ByteArrayInputStream(toDocument(content).getBytes(StandardCharsets.UTF_8)));
+            return multihome == null ? null : (Element) owner.importNode(multihome, true);
+        } catch (IOException | net.multihome.core.yang.XmlInputException e) {
+            throw new IllegalStateException("cannot re-read our own configuration document: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a {@code <multihome>} element, checking structure and YANG types (not the semantic
+     * rules). Null or a childless element gives the empty datastore.
+     */
+    public ContainerNode parse(Element multihome) throws InvalidConfigException {
+        if (multihome == null || !Dom.hasElementChildren(multihome)) {
+            return null;
+        }
+        return loader.parseData(multihome);
+    }
+
+    /** Parses the content of a {@code <config>} element (inline config of copy-config or validate). */
+    public ContainerNode parseConfig(Element config) throws InvalidConfigException {
+        Element multihome = null;
+        for (Node n = config.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                if (!Dom.is(e, YangSchema.NAMESPACE, YangSchema.MODULE) || multihome != null) {
+                    throw new InvalidConfigException(List.of(new ConfigError("/", "unexpected element <"
+                            + e.getLocalName() + "> in namespace " + e.getNamespaceURI() + " inside <config>")));
+                }
+                multihome = e;
+            }
+        }
+        return parse(multihome);
+    }
+}

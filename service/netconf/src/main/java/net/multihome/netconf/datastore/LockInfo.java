@@ -1,0 +1,7 @@
+package net.multihome.netconf.datastore;
+
+import java.time.Instant;
+
+/** A held global lock: the session that holds it and since when. */
+public record LockInfo(long sessionId, Instant lockedAt) {
+}

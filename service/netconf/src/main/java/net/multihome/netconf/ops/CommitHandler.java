@@ -1,0 +1,57 @@
+package net.multihome.netconf.ops;
+
+import java.time.Duration;
+import java.util.Optional;
+import net.multihome.netconf.confirm.CommitRequest;
+import net.multihome.netconf.confirm.ConfirmedCommit;
+import net.multihome.netconf.datastore.DatastoreException;
+import net.multihome.netconf.datastore.Errors;
+import net.multihome.netconf.rpc.ErrorInfo;
+import net.multihome.netconf.rpc.ErrorTag;
+import net.multihome.netconf.rpc.NetconfSession;
+import net.multihome.netconf.rpc.RpcReply;
+import net.multihome.netconf.rpc.RpcRequest;
+import org.w3c.dom.Element;
+
+/** RFC 6241 commit, with the :confirmed-commit:1.1 parameters. */
+final class CommitHandler extends Handler {
+    private static final long MAX_TIMEOUT_SECONDS = 4_294_967_295L;
+
+    private final ConfirmedCommit commits;
+
+    CommitHandler(ConfirmedCommit commits) {
+        this.commits = commits;
+    }
+
+    @Override
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+        Element op = request.operation();
+        boolean confirmed = Params.find(op, "confirmed").isPresent();
+        Optional<Duration> timeout = Optional.empty();
+        Optional<String> timeoutText = Params.text(op, "confirm-timeout");
+        if (timeoutText.isPresent()) {
+            timeout = Optional.of(Duration.ofSeconds(seconds(timeoutText.get())));
+        }
+        Optional<String> persist = Params.text(op, "persist");
+        if (!confirmed && (timeout.isPresent() || persist.isPresent())) {
+            throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
+                    "confirm-timeout and persist need <confirmed/>"));
+        }
+        commits.commit(new CommitRequest(confirmed, timeout, persist, Params.text(op, "persist-id")), session);
+        return RpcReply.ok();
+    }
+
+    private static long seconds(String text) throws DatastoreException {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 1 && value <= MAX_TIMEOUT_SECONDS) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
+                "confirm-timeout must be 1 to 4294967295 seconds, not '" + text + "'")
+                .withInfo(ErrorInfo.badElement("confirm-timeout")));
+    }
+}

@@ -1,0 +1,31 @@
+package net.multihome.netconf.ops;
+
+import net.multihome.netconf.datastore.Datastore;
+import net.multihome.netconf.datastore.DatastoreException;
+import net.multihome.netconf.datastore.Datastores;
+import net.multihome.netconf.datastore.Errors;
+import net.multihome.netconf.rpc.ErrorTag;
+import net.multihome.netconf.rpc.NetconfSession;
+import net.multihome.netconf.rpc.RpcReply;
+import net.multihome.netconf.rpc.RpcRequest;
+
+/** RFC 6241 copy-config between datastores, or from an inline {@code <config>}. */
+final class CopyConfigHandler extends Handler {
+    private final Datastores datastores;
+
+    CopyConfigHandler(Datastores datastores) {
+        this.datastores = datastores;
+    }
+
+    @Override
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+        DatastoreRef source = Params.ref(request.operation(), "source");
+        Datastore target = Params.named(request.operation(), "target");
+        if (source instanceof DatastoreRef.Named(Datastore s) && s == target) {
+            throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
+                    "source and target are the same datastore"));
+        }
+        datastores.copy(Sources.content(source, datastores), target, session);
+        return RpcReply.ok();
+    }
+}

@@ -1,0 +1,52 @@
+package net.multihome.netconf.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.multihome.netconf.datastore.Datastore;
+import net.multihome.netconf.datastore.DatastoreException;
+import net.multihome.netconf.datastore.Datastores;
+import net.multihome.netconf.filter.SubtreeFilter;
+import net.multihome.netconf.filter.WithDefaults;
+import net.multihome.netconf.filter.WithDefaultsMode;
+import net.multihome.netconf.rpc.NetconfSession;
+import net.multihome.netconf.rpc.RpcReply;
+import net.multihome.netconf.rpc.RpcRequest;
+import net.multihome.netconf.xml.XmlDocuments;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** RFC 6241 get-config: a datastore's configuration, filtered, with defaults as asked. */
+final class GetConfigHandler extends Handler {
+    private final Datastores datastores;
+    private final WithDefaults withDefaults;
+
+    GetConfigHandler(Datastores datastores, WithDefaults withDefaults) {
+        this.datastores = datastores;
+        this.withDefaults = withDefaults;
+    }
+
+    @Override
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+        Element op = request.operation();
+        Datastore source = Params.named(op, "source");
+        Optional<SubtreeFilter> filter = Params.filter(op);
+        WithDefaultsMode mode = Params.withDefaults(op);
+        Document doc = XmlDocuments.newDocument();
+        Element multihome = datastores.element(source, doc);
+        List<Element> data = new ArrayList<>();
+        if (multihome != null) {
+            withDefaults.apply(multihome, mode);
+            data.add(multihome);
+        }
+        return new RpcReply.Data(select(data, filter, doc));
+    }
+
+    static List<Node> select(List<Element> data, Optional<SubtreeFilter> filter, Document doc) {
+        if (filter.isEmpty()) {
+            return List.copyOf(data);
+        }
+        return filter.get().apply(data, doc);
+    }
+}

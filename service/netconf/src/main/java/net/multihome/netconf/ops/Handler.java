@@ -1,0 +1,21 @@
+package net.multihome.netconf.ops;
+
+import net.multihome.netconf.datastore.DatastoreException;
+import net.multihome.netconf.rpc.NetconfSession;
+import net.multihome.netconf.rpc.RpcHandler;
+import net.multihome.netconf.rpc.RpcReply;
+import net.multihome.netconf.rpc.RpcRequest;
+
+/** A handler whose refusals are exceptions inside and error replies outside. */
+abstract class Handler implements RpcHandler {
+    @Override
+    public final RpcReply handle(RpcRequest request, NetconfSession session) {
+        try {
+            return run(request, session);
+        } catch (DatastoreException e) {
+            return new RpcReply.Error(e.errors());
+        }
+    }
+
+    abstract RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException;
+}

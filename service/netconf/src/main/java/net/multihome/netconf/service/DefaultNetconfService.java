@@ -1,0 +1,220 @@
+package net.multihome.netconf.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.multihome.core.config.InvalidConfigException;
+import net.multihome.core.config.Management;
+import net.multihome.netconf.confirm.ConfirmedCommit;
+import net.multihome.netconf.datastore.ConfigCodec;
+import net.multihome.netconf.datastore.Datastore;
+import net.multihome.netconf.datastore.DatastoreException;
+import net.multihome.netconf.datastore.Datastores;
+import net.multihome.netconf.datastore.SchemaTree;
+import net.multihome.netconf.filter.WithDefaults;
+import net.multihome.netconf.monitoring.Capabilities;
+import net.multihome.netconf.monitoring.GetSchemaHandler;
+import net.multihome.netconf.monitoring.NetconfStateWriter;
+import net.multihome.netconf.monitoring.YangLibraryWriter;
+import net.multihome.netconf.notify.CreateSubscriptionHandler;
+import net.multihome.netconf.notify.EventSources;
+import net.multihome.netconf.notify.NotificationHub;
+import net.multihome.netconf.ops.GetHandler;
+import net.multihome.netconf.ops.Operations;
+import net.multihome.netconf.rpc.Namespaces;
+import net.multihome.netconf.rpc.RpcHandlerRegistry;
+import net.multihome.netconf.session.SessionRegistry;
+import net.multihome.netconf.ssh.NetconfServer;
+import net.multihome.netconf.ssh.UserEntry;
+import net.multihome.netconf.state.StateData;
+import net.multihome.netconf.time.SystemTimeSource;
+import net.multihome.netconf.time.TimeSource;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the layer together; one instance per daemon. */
+final class DefaultNetconfService implements NetconfService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultNetconfService.class);
+    /** The transport needs a positive idle timeout; "never" becomes ten years. */
+    private static final Duration NEVER = Duration.ofDays(3650);
+
+    private final NetconfServiceBuilder config;
+    private final TimeSource time;
+    private final SystemTimeSource ownTime;
+    private final Datastores datastores;
+    private final ConfirmedCommit commits;
+    private final NotificationHub hub = new NotificationHub();
+    private final EventSources eventSources;
+    private final RpcHandlerRegistry handlers = new RpcHandlerRegistry();
+    /** What the transport adds base:1.0 and base:1.1 to. */
+    private final List<String> capabilities;
+    private final List<String> allCapabilities;
+    private volatile Management.Netconf settings;
+    /** Volatile: monitoring reads it from session threads without the service lock. */
+    private volatile NetconfServer server;
+    private boolean started;
+    private AutoCloseable providerSubscription;
+
+    DefaultNetconfService(NetconfServiceBuilder config) {
+        this.config = config;
+        this.settings = config.settings;
+        if (config.time == null) {
+            this.ownTime = new SystemTimeSource(config.clock);
+            this.time = ownTime;
+        } else {
+            this.ownTime = null;
+            this.time = config.time;
+        }
+        ConfigCodec codec = new ConfigCodec(config.schema);
+        SchemaTree schemaTree = new SchemaTree(config.schema);
+        ContainerNode initial = config.initialRunningSet ? config.initialRunning : readStartup(codec);
+        this.datastores = new Datastores(codec, schemaTree, config.startup, config.applier, time, initial);
+        this.eventSources = new EventSources(hub, time, codec, schemaTree);
+        datastores.addListener(eventSources);
+        this.commits = new ConfirmedCommit(datastores, time, config.stateDirectory, eventSources);
+        this.capabilities = Capabilities.of(config.schema);
+        List<String> all = new ArrayList<>(List.of(Namespaces.CAPABILITY_BASE_1_0, Namespaces.CAPABILITY_BASE_1_1));
+        all.addAll(capabilities);
+        this.allCapabilities = List.copyOf(all);
+        StateData stateData = new StateData(config.status);
+        NetconfStateWriter netconfState =
+                new NetconfStateWriter(config.schema, allCapabilities, datastores, this::sessions);
+        YangLibraryWriter yangLibrary = new YangLibraryWriter(config.schema, Capabilities.contentId());
+        List<GetHandler.StateContributor> state =
+                List.of(stateData::contribute, netconfState::contribute, yangLibrary::contribute);
+        Operations.of(datastores, commits, new WithDefaults(schemaTree), state, config.probes)
+                .forEach(handlers::register);
+        handlers.register(Capabilities.MONITORING_NS, "get-schema", new GetSchemaHandler());
+        handlers.register(Namespaces.NOTIFICATION, "create-subscription", new CreateSubscriptionHandler(hub));
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        commits.resume();
+        if (config.events != null && providerSubscription == null) {
+            providerSubscription = eventSources.follow(config.events);
+        }
+        startServer();
+        started = true;
+    }
+
+    @Override
+    public synchronized void apply(Management.Netconf next) throws IOException {
+        Management.Netconf previous = settings;
+        settings = next;
+        boolean restart = previous.enabled() != next.enabled() || !previous.listen().equals(next.listen())
+                || previous.maxSessions() != next.maxSessions() || !previous.idleTimeout().equals(next.idleTimeout());
+        if (restart && started) {
+            LOG.info("NETCONF listener settings changed: restarting the listener");
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+            startServer();
+        }
+    }
+
+    @Override
+    public List<InetSocketAddress> boundAddresses() {
+        NetconfServer current = server;
+        return current == null ? List.of() : current.boundAddresses();
+    }
+
+    @Override
+    public void replaceRunning(ContainerNode content) throws DatastoreException {
+        datastores.rollback(content);
+    }
+
+    @Override
+    public List<String> capabilities() {
+        return allCapabilities;
+    }
+
+    @Override
+    public ContainerNode running() {
+        try {
+            return datastores.content(Datastore.RUNNING);
+        } catch (DatastoreException e) {
+            throw new IllegalStateException("running is held in memory and cannot fail", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            started = false;
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        } finally {
+            hub.close();
+            if (providerSubscription != null) {
+                try {
+                    providerSubscription.close();
+                } catch (Exception e) {
+                    LOG.warn("cannot unsubscribe from provider events: {}", e.toString());
+                }
+                providerSubscription = null;
+            }
+            if (ownTime != null) {
+                ownTime.close();
+            }
+        }
+    }
+
+    private SessionRegistry sessions() {
+        NetconfServer current = server;
+        return current == null ? null : current.sessions();
+    }
+
+    private void startServer() throws IOException {
+        Management.Netconf s = settings;
+        if (!s.enabled() || s.listen().isEmpty()) {
+            LOG.info("NETCONF server disabled");
+            return;
+        }
+        List<InetSocketAddress> endpoints = s.listen().stream()
+                .map(e -> new InetSocketAddress(e.address() == null ? InetAddress.getLoopbackAddress() : e.address(),
+                        e.port()))
+                .toList();
+        NetconfServer created = NetconfServer.builder()
+                .listen(endpoints)
+                .hostKeyFile(config.hostKeyFile != null ? config.hostKeyFile
+                        : config.stateDirectory.resolve("netconf-host-key"))
+                .users(this::user)
+                .maxSessions(s.maxSessions())
+                .idleTimeout(s.idleTimeout().isZero() ? NEVER : s.idleTimeout())
+                .capabilities(capabilities)
+                .handlers(handlers)
+                .sessionListener(eventSources)
+                .clock(config.clock)
+                .build();
+        created.start();
+        server = created;
+    }
+
+    /** Consulted on every login, so user changes apply without a restart. */
+    private Optional<UserEntry> user(String name) {
+        return settings.users().stream().filter(u -> u.name().equals(name)).findFirst()
+                .map(u -> new UserEntry(u.name(), Optional.ofNullable(u.passwordHash()), u.authorizedKeys()));
+    }
+
+    private ContainerNode readStartup(ConfigCodec codec) {
+        if (!Files.exists(config.startup.path())) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(config.startup.path())) {
+            return codec.loader().parseData(in);
+        } catch (IOException | InvalidConfigException e) {
+            throw new IllegalStateException("cannot read " + config.startup.path() + ": " + e.getMessage(), e);
+        }
+    }
+}

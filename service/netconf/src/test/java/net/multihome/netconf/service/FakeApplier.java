@@ -1,0 +1,26 @@
+package net.multihome.netconf.service;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.multihome.core.config.MultihomeConfig;
+import net.multihome.netconf.port.ApplyOutcome;
+import net.multihome.netconf.port.RunningConfigApplier;
+
+/** Records what it was asked to apply; refuses with the kernel's words when told to. */
+final class FakeApplier implements RunningConfigApplier {
+    final List<MultihomeConfig> applied = new CopyOnWriteArrayList<>();
+    volatile List<String> refusal = List.of();
+
+    @Override
+    public ApplyOutcome apply(MultihomeConfig next) {
+        if (!refusal.isEmpty()) {
+            return ApplyOutcome.refused(refusal);
+        }
+        applied.add(next);
+        return ApplyOutcome.ok();
+    }
+
+    MultihomeConfig last() {
+        return applied.getLast();
+    }
+}

@@ -1,0 +1,191 @@
+package net.multihome.netconf.service;
+
+import static net.multihome.netconf.service.Replies.all;
+import static net.multihome.netconf.service.Replies.assertOk;
+import static net.multihome.netconf.service.Replies.editConfig;
+import static net.multihome.netconf.service.Replies.errorPath;
+import static net.multihome.netconf.service.Replies.errorTag;
+import static net.multihome.netconf.service.Replies.target;
+import static net.multihome.netconf.service.ServiceFixture.MH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import net.multihome.core.plan.OperStatus;
+import net.multihome.core.status.ProviderStateChange;
+import net.multihome.core.yang.YangSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Capabilities, monitoring, state data, the probe RPC and notifications. */
+class MonitoringAndNotificationsTest {
+    private static final String NCM = "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring";
+    private static final String NOTIFICATION = "urn:ietf:params:xml:ns:netconf:notification:1.0";
+    private static final String YANG_LIBRARY = "urn:ietf:params:xml:ns:yang:ietf-yang-library";
+
+    @TempDir
+    Path dir;
+    private ServiceFixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new ServiceFixture(dir, true);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void helloAdvertisesExactlyTheImplementedCapabilities() throws Exception {
+        try (TestClient c = fixture.client()) {
+            List<String> caps = all(c.serverHello, TestClient.BASE, "capability");
+            for (String expected : List.of(
+                    "urn:ietf:params:netconf:base:1.0",
+                    "urn:ietf:params:netconf:base:1.1",
+                    "urn:ietf:params:netconf:capability:writable-running:1.0",
+                    "urn:ietf:params:netconf:capability:candidate:1.0",
+                    "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
+                    "urn:ietf:params:netconf:capability:rollback-on-error:1.0",
+                    "urn:ietf:params:netconf:capability:validate:1.1",
+                    "urn:ietf:params:netconf:capability:startup:1.0",
+                    "urn:ietf:params:netconf:capability:notification:1.0",
+                    "urn:ietf:params:netconf:capability:interleave:1.0",
+                    "urn:ietf:params:netconf:capability:with-defaults:1.0?basic-mode=explicit"
+                            + "&also-supported=report-all,trim",
+                    NCM + "?module=ietf-netconf-monitoring&revision=2010-10-04",
+                    "urn:multihome:yang:multihome?module=multihome&revision=2026-11-28")) {
+                assertTrue(caps.contains(expected), expected + " missing from " + caps);
+            }
+            String yangLibrary = "urn:ietf:params:netconf:capability:yang-library:1.1?revision=2019-01-04&content-id=";
+            assertTrue(caps.stream().anyMatch(s -> s.startsWith(yangLibrary)), caps::toString);
+            assertFalse(caps.stream().anyMatch(s -> s.contains(":xpath") || s.contains(":url")), caps::toString);
+        }
+    }
+
+    @Test
+    void getSchemaReturnsTheExactModuleText() throws Exception {
+        try (TestClient c = fixture.client()) {
+            for (YangSchema.ModuleFile module : YangSchema.MODULES) {
+                String reply = c.rpc("<get-schema xmlns=\"" + NCM + "\"><identifier>" + module.name()
+                        + "</identifier><version>" + module.revision() + "</version><format>yang</format>"
+                        + "</get-schema>");
+                assertEquals(module.text(), TestClient.parse(reply).getElementsByTagNameNS(NCM, "data").item(0)
+                        .getTextContent(), module.name());
+            }
+            String unknown = c.rpc("<get-schema xmlns=\"" + NCM + "\"><identifier>nope</identifier></get-schema>");
+            assertEquals("invalid-value", errorTag(unknown), unknown);
+        }
+    }
+
+    @Test
+    void getShowsProviderStateNextToItsConfigurationAndNetconfState() throws Exception {
+        try (TestClient a = fixture.client(); TestClient c = fixture.client()) {
+            assertOk(a.rpc("<lock>" + target("running") + "</lock>"));
+            String reply = c.rpc("<get/>");
+            assertEquals(List.of("up"), all(reply, MH, "oper-status"));
+            assertEquals(List.of("3"), all(reply, MH, "transitions"));
+            assertEquals(List.of("83.33"), all(reply, MH, "default-route-share"));
+            assertEquals(List.of("7"), all(reply, MH, "if-index"));
+            assertEquals(List.of("1000"), all(reply, MH, "in-octets"));
+            assertEquals(List.of("203.0.113.2"), all(reply, MH, "address-in-use"));
+            assertEquals(List.of("configured"), all(reply, MH, "source"));
+            assertEquals(List.of("answering"), all(reply, MH, "state"));
+            assertEquals(List.of("default via 203.0.113.1 dev if1 table T1"), all(reply, MH, "route"), reply);
+            // isp1 and isp2 configured, then isp1 as the one member of the default route
+            assertEquals(List.of("5", "1", "5"), all(reply, MH, "weight"), reply);
+            assertEquals(List.of(Long.toString(a.sessionId)), all(reply, NCM, "locked-by-session"));
+            assertEquals(2, all(reply, NCM, "session-id").size());
+            assertTrue(all(reply, NCM, "identifier").contains("multihome"));
+            String contentId = c.serverHello.replaceAll("(?s).*content-id=([0-9a-f]+).*", "$1");
+            assertEquals(List.of(contentId), all(reply, YANG_LIBRARY, "content-id"));
+            String filtered = c.rpc("<get><filter type=\"subtree\"><multihome xmlns=\"" + MH + "\"><provider>"
+                    + "<name>isp1</name><oper-status/></provider></multihome></filter></get>");
+            assertEquals(List.of("up"), all(filtered, MH, "oper-status"));
+            assertEquals(List.of(), all(filtered, NCM, "netconf-state"));
+            assertEquals(List.of(), all(filtered, MH, "table"));
+        }
+    }
+
+    @Test
+    void probeReturnsEachTargetsAnswer() throws Exception {
+        try (TestClient c = fixture.client()) {
+            String reply = c.rpc("<probe xmlns=\"" + MH + "\"><provider>isp1</provider></probe>");
+            assertEquals(List.of("up"), all(reply, MH, "oper-status"));
+            assertEquals(List.of("192.0.2.1"), all(reply, MH, "address"));
+            assertEquals(List.of("1234"), all(reply, MH, "rtt"));
+        }
+    }
+
+    @Test
+    void probeOfAnUnknownProviderIsInvalidValueWithItsPath() throws Exception {
+        try (TestClient c = fixture.client()) {
+            String reply = c.rpc("<probe xmlns=\"" + MH + "\"><provider>nope</provider></probe>");
+            assertEquals("invalid-value", errorTag(reply), reply);
+            assertEquals("/mh:probe/mh:provider", errorPath(reply));
+        }
+    }
+
+    @Test
+    void providerStateChangeReachesTheSubscriber() throws Exception {
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"/>"));
+            fixture.events.publish(new ProviderStateChange("isp1", OperStatus.UP, OperStatus.DOWN,
+                    "3 rounds lost", Instant.parse("2026-11-28T12:00:01Z")));
+            String n = c.notification("provider-state-change");
+            assertEquals(List.of("2026-11-28T12:00:01Z"), all(n, NOTIFICATION, "eventTime"));
+            assertEquals(List.of("down"), all(n, MH, "new-status"));
+            assertEquals(List.of("up"), all(n, MH, "old-status"));
+            String again = c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"/>");
+            assertEquals("in-use", errorTag(again), again);
+        }
+    }
+
+    @Test
+    void notificationFilterDropsWhatItDoesNotSelect() throws Exception {
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><filter type=\"subtree\">"
+                    + "<provider-state-change xmlns=\"" + MH + "\"><provider>isp2</provider></provider-state-change>"
+                    + "</filter></create-subscription>"));
+            fixture.events.publish(new ProviderStateChange("isp1", OperStatus.UP, OperStatus.DOWN, "x", Instant.now()));
+            fixture.events.publish(new ProviderStateChange("isp2", OperStatus.UP, OperStatus.DOWN, "y", Instant.now()));
+            String n = c.notification();
+            assertEquals(List.of("isp2"), all(n, MH, "provider"), n);
+        }
+    }
+
+    @Test
+    void configChangeAndSessionNotificationsFollowWhatHappens() throws Exception {
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"/>"));
+            assertOk(c.rpc(editConfig("running", "<provider><name>isp1</name><weight>2</weight></provider>")));
+            String change = c.notification("netconf-config-change");
+            assertTrue(change.contains("/mh:multihome/mh:provider[mh:name='isp1']/mh:weight"), change);
+            assertTrue(change.contains("<operation>replace</operation>"), change);
+            assertTrue(change.contains("<username>admin</username>"), change);
+            long other;
+            try (TestClient second = fixture.client()) {
+                other = second.sessionId;
+                String started = c.notification("netconf-session-start");
+                assertTrue(started.contains("<session-id>" + other + "</session-id>"), started);
+            }
+            String ended = c.notification("netconf-session-end");
+            assertTrue(ended.contains("<session-id>" + other + "</session-id>"), ended);
+        }
+    }
+
+    @Test
+    void rpcsKeepWorkingWhileSubscribed() throws Exception {
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"/>"));
+            String reply = c.rpc(Replies.getConfig("running"));
+            assertEquals(List.of("isp1", "isp2"), all(reply, MH, "name"));
+        }
+    }
+}
