@@ -16,6 +16,10 @@ prefix=${MULTIHOME_LAB_PREFIX:-mhlab}
 run_dir=${MULTIHOME_LAB_RUN_DIR:-/run/multihome-lab}
 rt_tables=${MULTIHOME_LAB_RT_TABLES:-/etc/iproute2/rt_tables.d/multihome.conf}
 rt_protos=${MULTIHOME_LAB_RT_PROTOS:-/etc/iproute2/rt_protos.d/multihome.conf}
+# The router's NETCONF (830) and SNMP (161) servers, reachable from the host's loopback through
+# socat (no route or interface is added to the host); 0 switches a forwarder off.
+netconf_port=${MULTIHOME_LAB_NETCONF_PORT:-8830}
+snmp_port=${MULTIHOME_LAB_SNMP_PORT:-1161}
 namespaces=("$prefix-lan" "$prefix-router" "$prefix-isp1" "$prefix-isp2" "$prefix-isp3" "$prefix-inet")
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 launcher="$here/../bin/multihome"
@@ -113,6 +117,32 @@ start_daemon() {
 
 has_default_route() { in_ns router ip route show default proto 77 | grep -q .; }
 
+start_forwarders() {
+    if ! command -v socat >/dev/null; then
+        echo "note: socat is not installed; NETCONF and SNMP are reachable only inside $prefix-router" >&2
+        return
+    fi
+    local router="ip netns exec $prefix-router socat STDIO"
+    if [ "$netconf_port" != 0 ]; then
+        setsid socat "TCP4-LISTEN:$netconf_port,bind=127.0.0.1,reuseaddr,fork" \
+            "SYSTEM:$router TCP4\:127.0.0.1\:830" </dev/null >>"$run_dir/forward.log" 2>&1 &
+        echo $! >"$run_dir/forward-netconf.pid"
+    fi
+    if [ "$snmp_port" != 0 ]; then
+        setsid socat "UDP4-RECVFROM:$snmp_port,bind=127.0.0.1,reuseaddr,fork" \
+            "SYSTEM:$router UDP4\:127.0.0.1\:161" </dev/null >>"$run_dir/forward.log" 2>&1 &
+        echo $! >"$run_dir/forward-snmp.pid"
+    fi
+}
+
+stop_forwarders() {
+    for f in "$run_dir"/forward-*.pid; do
+        [ -f "$f" ] || continue
+        kill -TERM -- "-$(cat "$f")" 2>/dev/null || kill -TERM "$(cat "$f")" 2>/dev/null || true
+        rm -f "$f"
+    done
+}
+
 up() {
     [ -x "$launcher" ] || die "launcher $launcher missing"
     if exists "$prefix-router"; then
@@ -123,6 +153,7 @@ up() {
     if ! daemon_running; then
         start_daemon
     fi
+    [ -f "$run_dir/forward-netconf.pid" ] || [ -f "$run_dir/forward-snmp.pid" ] || start_forwarders
     cat <<EOF
 multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefix-router
   log:      tail -f $run_dir/daemon.log
@@ -131,6 +162,8 @@ multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefi
   rules:    ip -n $prefix-router rule
   nexthops: ip -n $prefix-router nexthop
   traffic:  ip netns exec $prefix-lan ping -c 3 192.0.2.1
+  netconf:  /usr/bin/python3 -c "from ncclient import manager; m = manager.connect(host='127.0.0.1', port=$netconf_port, username='admin', password='admin', hostkey_verify=False, look_for_keys=False, allow_agent=False); print(m.get_config('running'))"
+  snmp:     snmpwalk -v2c -c public 127.0.0.1:$snmp_port .1.3.6.1.4.1.32473
   faults:   multihome lab fail isp1 link|gateway|upstream|farside|admin ; multihome lab restore isp1
   stop:     multihome lab down
 EOF
@@ -147,6 +180,7 @@ stop_daemon() {
 }
 
 down() {
+    stop_forwarders
     stop_daemon
     for ns in "${namespaces[@]}"; do
         if exists "$ns"; then ip netns del "$ns"; fi

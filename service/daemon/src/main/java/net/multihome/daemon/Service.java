@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.InvalidConfigException;
+import net.multihome.core.config.Management;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.health.HealthMonitor;
 import net.multihome.core.reconcile.NetlinkDataplane;
@@ -18,6 +20,9 @@ import net.multihome.core.status.StatusTracker;
 import net.multihome.core.store.StartupFile;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netlink.NetlinkHandle;
+import net.multihome.netconf.datastore.DatastoreException;
+import net.multihome.netconf.rpc.RpcError;
+import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
 import net.multihome.netlink.NetlinkMonitor;
 import net.multihome.netlink.model.Link;
@@ -26,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running daemon: the startup configuration, the reconcile loop on the kernel of the
- * process's own namespace, the kernel event monitor that triggers it, and the health monitor
- * whose verdicts feed the planner. Closing stops the
+ * process's own namespace, the kernel event monitor that triggers it, the health monitor
+ * whose verdicts feed the planner, and the NETCONF and SNMP servers on the side. Closing stops the
  * service and leaves the kernel state in place, so traffic keeps flowing.
  */
 final class Service implements AutoCloseable {
@@ -40,15 +45,19 @@ final class Service implements AutoCloseable {
     private final NetlinkMonitor monitor;
     private final StatusTracker status;
     private final HealthMonitor health;
+    private final SnmpService snmp;
+    private final NetconfService netconf;
 
     private Service(StartupFile startup, NetlinkHandle netlink, ReconcileLoop loop, NetlinkMonitor monitor,
-            StatusTracker status, HealthMonitor health) {
+            StatusTracker status, HealthMonitor health, SnmpService snmp, NetconfService netconf) {
         this.startup = startup;
         this.netlink = netlink;
         this.loop = loop;
         this.monitor = monitor;
         this.status = status;
         this.health = health;
+        this.snmp = snmp;
+        this.netconf = netconf;
     }
 
     /**
@@ -98,7 +107,43 @@ final class Service implements AutoCloseable {
         });
         health.apply(config.providers());
         loop.start();
-        return new Service(startup, netlink, loop, monitor, status, health);
+        SnmpService snmp = new SnmpService(options.stateDirectory(), status, events);
+        snmp.apply(config.management().snmp());
+        AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
+        Consumer<MultihomeConfig> applied = next -> {
+            health.apply(next.providers());
+            snmp.apply(next.management().snmp());
+            // On its own thread: a new listen address restarts the listener, which ends the
+            // session whose commit is being answered.
+            Thread.startVirtualThread(() -> applyNetconf(netconfRef.get(), next.management().netconf()));
+        };
+        NetconfService netconf = null;
+        Management.Netconf netconfSettings = config.management().netconf();
+        if (netconfSettings.enabled() && !netconfSettings.listen().isEmpty()) {
+            netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
+                    .startup(startup).applier(new KernelApplier(loop, applied)).status(status).events(events)
+                    .probes(new HealthProbes(health, status)).settings(netconfSettings).build();
+            try {
+                netconf.start();
+                netconfRef.set(netconf);
+                LOG.info("NETCONF server listening on {}", netconf.boundAddresses());
+            } catch (IOException e) {
+                // Routing goes on without the management plane; the kernel state is intact either way.
+                LOG.error("NETCONF server not started: {}", e.toString());
+            }
+        }
+        return new Service(startup, netlink, loop, monitor, status, health, snmp, netconf);
+    }
+
+    private static void applyNetconf(NetconfService netconf, Management.Netconf settings) {
+        if (netconf == null) {
+            return;
+        }
+        try {
+            netconf.apply(settings);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("NETCONF settings not applied: {}", e.toString(), e);
+        }
     }
 
     private static boolean usable(Link link) {
@@ -111,15 +156,27 @@ final class Service implements AutoCloseable {
                 : "interface " + link.name() + " has no carrier";
     }
 
-    /** SIGHUP: re-reads startup.xml; an invalid file is logged and the running configuration kept. */
+    /**
+     * SIGHUP: re-reads startup.xml and makes it running; an invalid file, or one the kernel
+     * refuses, is logged and the running configuration kept. With NETCONF on, the change goes
+     * through its running datastore, so running and the kernel never disagree.
+     */
     void reload() {
         try {
-            MultihomeConfig config = startup.load();
-            health.apply(config.providers());
-            loop.apply(config);
-            LOG.info("reloaded {} ({} provider(s))", startup.path(), config.providers().size());
+            if (netconf != null) {
+                netconf.replaceRunning(startup.loadData());
+            } else {
+                MultihomeConfig config = startup.load();
+                health.apply(config.providers());
+                snmp.apply(config.management().snmp());
+                loop.apply(config);
+            }
+            LOG.info("reloaded {}", startup.path());
         } catch (InvalidConfigException e) {
             LOG.error("reload refused, keeping the running configuration: {}: {}", startup.path(), e.getMessage());
+        } catch (DatastoreException e) {
+            LOG.error("reload refused, keeping the running configuration: {}: {}", startup.path(),
+                    e.errors().stream().map(RpcError::message).toList());
         } catch (IOException e) {
             LOG.error("reload failed, keeping the running configuration: cannot read {}: {}", startup.path(),
                     e.toString());
@@ -132,6 +189,14 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        if (netconf != null) {
+            try {
+                netconf.close();
+            } catch (IOException e) {
+                LOG.warn("closing the NETCONF server: {}", e.toString());
+            }
+        }
+        snmp.close();
         monitor.close();
         health.close();
         loop.close();

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.multihome.core.config.ConfigLoader;
+import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.util.AtomicFiles;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /**
  * {@code DIR/startup.xml}: the configuration the daemon starts from. Owner-only (it holds
@@ -49,8 +51,13 @@ public final class StartupFile {
 
     /** Reads and validates the file. */
     public MultihomeConfig load() throws IOException, InvalidConfigException {
+        return ConfigReader.read(loadData());
+    }
+
+    /** Reads the file as yangtools data, checked against the schema (not yet validated as a whole). */
+    public ContainerNode loadData() throws IOException, InvalidConfigException {
         try (InputStream in = Files.newInputStream(path)) {
-            return loader.load(in);
+            return loader.parseData(in);
         }
     }
 

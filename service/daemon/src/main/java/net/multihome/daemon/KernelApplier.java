@@ -1,0 +1,73 @@
+package net.multihome.daemon;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.reconcile.PassResult;
+import net.multihome.core.reconcile.ReconcileLoop;
+import net.multihome.netconf.port.ApplyOutcome;
+import net.multihome.netconf.port.RunningConfigApplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a configuration committed over NETCONF into the kernel: one reconcile pass with it; when
+ * the kernel refuses any change, the previous configuration is reconciled back and the
+ * kernel's words go to the client, so running and the kernel never disagree.
+ */
+final class KernelApplier implements RunningConfigApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelApplier.class);
+    private static final Duration PASS_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ReconcileLoop loop;
+    private final Consumer<MultihomeConfig> onApplied;
+
+    /**
+     * @param onApplied told of every configuration the kernel accepted (health checks, SNMP settings)
+     */
+    KernelApplier(ReconcileLoop loop, Consumer<MultihomeConfig> onApplied) {
+        this.loop = loop;
+        this.onApplied = onApplied;
+    }
+
+    @Override
+    public synchronized ApplyOutcome apply(MultihomeConfig next) {
+        MultihomeConfig previous = loop.config();
+        List<String> problems = problems(pass(next));
+        if (problems.isEmpty()) {
+            onApplied.accept(next);
+            return ApplyOutcome.ok();
+        }
+        LOG.warn("configuration refused by the kernel, restoring the previous one: {}", problems);
+        List<String> restore = problems(pass(previous));
+        if (!restore.isEmpty()) {
+            LOG.error("restoring the previous configuration also failed: {}", restore);
+        }
+        return ApplyOutcome.refused(problems);
+    }
+
+    private PassResult pass(MultihomeConfig config) {
+        try {
+            return loop.apply(config).get(PASS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the kernel was being reconciled", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reconcile pass failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the kernel was not reconciled within " + PASS_TIMEOUT.toSeconds() + " s", e);
+        }
+    }
+
+    private static List<String> problems(PassResult result) {
+        List<String> out = new ArrayList<>(result.errors());
+        out.addAll(result.conflicts());
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package net.multihome.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import net.multihome.core.config.Management;
+import net.multihome.core.status.ProviderEvents;
+import net.multihome.core.status.StatusSource;
+import net.multihome.snmp.SnmpAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The SNMP agent, started, reconfigured or stopped as the configuration's management/snmp section says. */
+final class SnmpService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnmpService.class);
+
+    private final Path stateDirectory;
+    private final StatusSource status;
+    private final ProviderEvents events;
+    private SnmpAgent snmp;
+
+    SnmpService(Path stateDirectory, StatusSource status, ProviderEvents events) {
+        this.stateDirectory = stateDirectory;
+        this.status = status;
+        this.events = events;
+    }
+
+    /** Brings the agent in line with the settings; a failure is logged and the service goes on without it. */
+    synchronized void apply(Management.Snmp settings) {
+        try {
+            if (!settings.enabled() || settings.listen().isEmpty()) {
+                if (snmp != null) {
+                    snmp.close();
+                    snmp = null;
+                    LOG.info("SNMP agent stopped");
+                }
+                return;
+            }
+            if (snmp == null) {
+                SnmpAgent agent = SnmpAgent.builder().stateDirectory(stateDirectory.resolve("snmp"))
+                        .statusSource(status).events(events).settings(settings).build();
+                agent.start();
+                snmp = agent;
+                LOG.info("SNMP agent listening on {}", agent.boundAddresses());
+            } else {
+                snmp.apply(settings);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("SNMP agent not available: {}", e.toString(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (snmp != null) {
+            snmp.close();
+            snmp = null;
+        }
+    }
+}
