@@ -109,13 +109,14 @@ start_daemon() {
     ip netns exec "$prefix-router" setsid "$launcher" daemon --state-dir "$run_dir/state" \
         --factory-config "$factory" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
     echo $! >"$run_dir/daemon.pid"
-    if ! wait_for 30 has_default_route; then
+    if ! wait_for 30 daemon_ready; then
         tail -20 "$run_dir/daemon.log" >&2
-        die "the daemon did not install the default route within 30 s (log: $run_dir/daemon.log)"
+        die "the daemon did not finish its first reconcile pass within 30 s (log: $run_dir/daemon.log)"
     fi
 }
 
-has_default_route() { in_ns router ip route show default proto 77 | grep -q .; }
+# The daemon logs "ready:" after its first reconcile pass (this start's, hence the pid check).
+daemon_ready() { daemon_running && grep -q "ready: first reconcile pass" "$run_dir/daemon.log" && [ "$(grep -c "ready: first reconcile pass" "$run_dir/daemon.log")" -ge "$(grep -c "starting with" "$run_dir/daemon.log")" ]; }
 
 start_forwarders() {
     if ! command -v socat >/dev/null; then

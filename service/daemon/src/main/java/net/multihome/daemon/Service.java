@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.multihome.core.config.ConfigLoader;
@@ -90,9 +91,13 @@ final class Service implements AutoCloseable {
         NetlinkHandle netlink = NetlinkHandle.open();
         Reconciler reconciler = new Reconciler(new NetlinkDataplane(netlink), options.owner(),
                 new TableNamesFile(options.tableNames()));
+        AtomicBoolean ready = new AtomicBoolean();
         ReconcileLoop loop = new ReconcileLoop(reconciler, config, options.safetyInterval(),
                 Duration.ofSeconds(1), result -> {
                     status.record(loopRef.get().config(), result);
+                    if (ready.compareAndSet(false, true)) {
+                        LOG.info("ready: first reconcile pass {} in {} ms", result.summary(), result.took().toMillis());
+                    }
                     result.links().forEach(link -> health.linkChanged(link.name(), usable(link), linkState(link)));
                 });
         loopRef.set(loop);

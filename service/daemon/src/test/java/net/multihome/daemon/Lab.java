@@ -27,16 +27,32 @@ final class Lab implements AutoCloseable {
     final String prefix;
     final Path runDir;
     final Path rtTables;
+    /** The host loopback ports the lab forwards to the router's NETCONF and SNMP servers. */
+    final int netconfPort;
+    final int snmpPort;
     private final Map<String, String> environment;
 
     private Lab(Path dir, Path factory) {
         this.prefix = "mht" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
         this.runDir = dir.resolve("run");
         this.rtTables = dir.resolve("rt_tables.d/multihome.conf");
+        this.netconfPort = freePort();
+        this.snmpPort = freePort();
         this.environment = Map.of("MULTIHOME_LAB_PREFIX", prefix, "MULTIHOME_LAB_RUN_DIR", runDir.toString(),
                 "MULTIHOME_LAB_RT_TABLES", rtTables.toString(),
                 "MULTIHOME_LAB_RT_PROTOS", dir.resolve("rt_protos.d/multihome.conf").toString(),
-                "MULTIHOME_LAB_FACTORY", factory.toString());
+                "MULTIHOME_LAB_FACTORY", factory.toString(),
+                "MULTIHOME_LAB_NETCONF_PORT", Integer.toString(netconfPort),
+                "MULTIHOME_LAB_SNMP_PORT", Integer.toString(snmpPort));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free loopback port", e);
+        }
     }
 
     static void assumeRoot() {
