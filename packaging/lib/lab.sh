@@ -115,7 +115,8 @@ start_daemon() {
     fi
 }
 
-# The daemon logs "ready:" after its first reconcile pass (this start's, hence the pid check).
+# The daemon logs "ready:" once its first reconcile pass is done and its servers listen; one
+# "ready" per "starting with", so a restarted daemon is waited for too.
 daemon_ready() { daemon_running && grep -q "ready: first reconcile pass" "$run_dir/daemon.log" && [ "$(grep -c "ready: first reconcile pass" "$run_dir/daemon.log")" -ge "$(grep -c "starting with" "$run_dir/daemon.log")" ]; }
 
 start_forwarders() {

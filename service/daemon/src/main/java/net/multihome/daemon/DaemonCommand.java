@@ -3,6 +3,7 @@ package net.multihome.daemon;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import net.multihome.core.config.ConfigError;
 import net.multihome.core.config.InvalidConfigException;
 import sun.misc.Signal;
@@ -28,6 +29,17 @@ final class DaemonCommand implements Command {
             err.println("usage: multihome " + usage());
             return 2;
         }
+        // Handlers first: a signal during start-up must not hit the JVM's defaults (SIGHUP exits).
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<Service> running = new AtomicReference<>();
+        Signal.handle(new Signal("HUP"), signal -> {
+            Service started = running.get();
+            if (started != null) {
+                started.reload();
+            }
+        });
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
         Service service;
         try {
             service = Service.start(options);
@@ -41,10 +53,7 @@ final class DaemonCommand implements Command {
             err.println("multihome daemon: " + e);
             return 1;
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("HUP"), signal -> service.reload());
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        running.set(service);
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.multihome.core.config.ConfigLoader;
@@ -91,13 +92,11 @@ final class Service implements AutoCloseable {
         NetlinkHandle netlink = NetlinkHandle.open();
         Reconciler reconciler = new Reconciler(new NetlinkDataplane(netlink), options.owner(),
                 new TableNamesFile(options.tableNames()));
-        AtomicBoolean ready = new AtomicBoolean();
+        CountDownLatch firstPass = new CountDownLatch(1);
         ReconcileLoop loop = new ReconcileLoop(reconciler, config, options.safetyInterval(),
                 Duration.ofSeconds(1), result -> {
                     status.record(loopRef.get().config(), result);
-                    if (ready.compareAndSet(false, true)) {
-                        LOG.info("ready: first reconcile pass {} in {} ms", result.summary(), result.took().toMillis());
-                    }
+                    firstPass.countDown();
                     result.links().forEach(link -> health.linkChanged(link.name(), usable(link), linkState(link)));
                 });
         loopRef.set(loop);
@@ -137,7 +136,21 @@ final class Service implements AutoCloseable {
                 LOG.error("NETCONF server not started: {}", e.toString());
             }
         }
+        awaitFirstPass(firstPass, status);
         return new Service(startup, netlink, loop, monitor, status, health, snmp, netconf);
+    }
+
+    /** Logs "ready" once the first pass is done and every server listens (the lab waits for it). */
+    private static void awaitFirstPass(CountDownLatch firstPass, StatusTracker status) {
+        try {
+            if (firstPass.await(30, TimeUnit.SECONDS)) {
+                LOG.info("ready: first reconcile pass {}", status.lastPass().summary());
+            } else {
+                LOG.warn("the first reconcile pass did not finish within 30 s; serving anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void applyNetconf(NetconfService netconf, Management.Netconf settings) {
