@@ -73,8 +73,8 @@ class SnmpAgentTest {
         assertEquals("INTEGER: 2", values.get("." + Oids.child(Oids.PROVIDER_ENTRY, 9, 2)), "isp-b degraded");
         assertEquals("Gauge32: 7500", values.get("." + Oids.child(Oids.PROVIDER_ENTRY, 13, 1)), "route share 75.00%");
         assertEquals("STRING: \"198.51.100.2\"", values.get("." + Oids.child(Oids.TARGET_ENTRY, 2, 1, 2)));
-        // IP-FORWARD-MIB: main table only, one row per path
-        assertEquals("Gauge32: 3", values.get(".1.3.6.1.2.1.4.24.6.0"));
+        // IP-FORWARD-MIB: main and the providers' tables, one row per path
+        assertEquals("Gauge32: 4", values.get(".1.3.6.1.2.1.4.24.6.0"));
         assertEquals("INTEGER: 4", values.get(".1.3.6.1.2.1.4.24.7.1.8.1.4.0.0.0.0.0.2.0.0.1.4.192.0.2.1"),
                 "default route via isp-a: remote(4)");
         assertEquals("INTEGER: 3", values.get(".1.3.6.1.2.1.4.24.7.1.7.1.4.0.0.0.0.0.2.0.0.1.4.198.51.100.254"),

@@ -20,6 +20,8 @@ public final class Oids {
     public static final OID GENERAL = child(OBJECTS, 1);
     public static final OID PROVIDER_ENTRY = child(OBJECTS, 2, 1);
     public static final OID TARGET_ENTRY = child(OBJECTS, 3, 1);
+    /** inetCidrRoutePolicy of the routes in routing table T: ROUTING_TABLES.T. */
+    public static final OID ROUTING_TABLES = child(OBJECTS, 4);
 
     public static final OID PROVIDER_DOWN = child(NOTIFICATIONS, 1);
     public static final OID PROVIDER_UP = child(NOTIFICATIONS, 2);

@@ -2,8 +2,10 @@ package net.multihome.snmp.mib;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import net.multihome.core.status.StatusSnapshot;
 import net.multihome.netlink.model.Route;
@@ -17,7 +19,8 @@ import org.snmp4j.smi.Variable;
 
 /**
  * IP-FORWARD-MIB (RFC 4292) inetCidrRouteNumber and inetCidrRouteTable for the main routing
- * table, one row per path of a multipath route, like net-snmp. Policy is zeroDotZero; an
+ * table and the providers' tables, one row per path of a multipath route, like net-snmp. The
+ * policy tells the tables apart: zeroDotZero for main, mhRoutingTables.T for table T. An
  * on-link path has next-hop type unknown(0) and an empty next hop. Route age is not known
  * and reads 0.
  */
@@ -28,14 +31,21 @@ public final class RoutesRenderer implements SubtreeRenderer {
     private static final OID ZERO_DOT_ZERO = new OID("0.0");
 
     private record Row(Route route, InetAddress gateway, int ifindex) {
+
+        OID policy() {
+            // OID arcs are unsigned 32-bit: the cast keeps table ids above 2^31 intact.
+            return route.table() == MAIN_TABLE ? ZERO_DOT_ZERO : Oids.child(Oids.ROUTING_TABLES, (int) route.table());
+        }
     }
 
     @Override
     public NavigableMap<OID, Variable> render(StatusSnapshot snapshot) {
         NavigableMap<OID, Variable> values = new TreeMap<>();
         int rows = 0;
+        Set<Long> tables = new HashSet<>(List.of(MAIN_TABLE));
+        snapshot.providers().forEach(p -> tables.add(p.table()));
         for (Route route : snapshot.routes()) {
-            if (route.table() != MAIN_TABLE) {
+            if (!tables.contains(route.table())) {
                 continue;
             }
             for (Row row : rows(route)) {
@@ -71,8 +81,9 @@ public final class RoutesRenderer implements SubtreeRenderer {
         index.append(addressType(destination));
         appendOctets(index, destination.getAddress());
         index.append(row.route().destination().length());
-        index.append(ZERO_DOT_ZERO.size());
-        index.append(ZERO_DOT_ZERO);
+        OID policy = row.policy();
+        index.append(policy.size());
+        index.append(policy);
         if (row.gateway() == null) {
             index.append(0);
             index.append(0);
