@@ -106,6 +106,7 @@ start_daemon() {
     mkdir -p "$run_dir/state"
     mkdir -p "$(dirname "$rt_protos")"
     cp "$here/../iproute2/rt_protos.d/multihome.conf" "$rt_protos"
+    readies_before=$(ready_count)
     ip netns exec "$prefix-router" setsid "$launcher" daemon --state-dir "$run_dir/state" \
         --factory-config "$factory" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
     echo $! >"$run_dir/daemon.pid"
@@ -115,9 +116,12 @@ start_daemon() {
     fi
 }
 
-# The daemon logs "ready:" once its first reconcile pass is done and its servers listen; one
-# "ready" per "starting with", so a restarted daemon is waited for too.
-daemon_ready() { daemon_running && grep -q "ready: first reconcile pass" "$run_dir/daemon.log" && [ "$(grep -c "ready: first reconcile pass" "$run_dir/daemon.log")" -ge "$(grep -c "starting with" "$run_dir/daemon.log")" ]; }
+# The daemon logs "ready:" once its first reconcile pass is done and its servers listen; the
+# log is appended to across restarts, so this start's "ready" is one more than before it.
+ready_count() {
+    if [ -f "$run_dir/daemon.log" ]; then grep -c "ready: first reconcile pass" "$run_dir/daemon.log" || true; else echo 0; fi
+}
+daemon_ready() { daemon_running && [ "$(ready_count)" -gt "$readies_before" ]; }
 
 start_forwarders() {
     if ! command -v socat >/dev/null; then

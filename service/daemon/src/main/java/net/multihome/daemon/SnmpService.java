@@ -18,6 +18,7 @@ final class SnmpService implements AutoCloseable {
     private final StatusSource status;
     private final ProviderEvents events;
     private SnmpAgent snmp;
+    private Management.Snmp applied;
 
     SnmpService(Path stateDirectory, StatusSource status, ProviderEvents events) {
         this.stateDirectory = stateDirectory;
@@ -27,6 +28,10 @@ final class SnmpService implements AutoCloseable {
 
     /** Brings the agent in line with the settings; a failure is logged and the service goes on without it. */
     synchronized void apply(Management.Snmp settings) {
+        if (settings.equals(applied)) {
+            return;
+        }
+        applied = settings;
         try {
             if (!settings.enabled() || settings.listen().isEmpty()) {
                 if (snmp != null) {

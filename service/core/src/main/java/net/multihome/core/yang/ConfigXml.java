@@ -29,6 +29,8 @@ import org.w3c.dom.Node;
 public final class ConfigXml {
 
     public static final String NETCONF_BASE = "urn:ietf:params:xml:ns:netconf:base:1.0";
+    /** Looking the factory up scans the class path: once. Its writers are created per call. */
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final YangSchema schema;
 
@@ -87,7 +89,7 @@ public final class ConfigXml {
     public String toConfigDocument(ContainerNode multihome) {
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("", "config", NETCONF_BASE);

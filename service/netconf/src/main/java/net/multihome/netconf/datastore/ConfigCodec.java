@@ -22,6 +22,11 @@ import org.w3c.dom.Node;
 public final class ConfigCodec {
     private final ConfigXml xml;
     private final ConfigLoader loader;
+    /** Running changes rarely and is read often: the last content's element, kept to import from. */
+    private Rendered last;
+
+    private record Rendered(ContainerNode content, Element element) {
+    }
 
     public ConfigCodec(YangSchema schema) {
         this.xml = new ConfigXml(schema);
@@ -42,13 +47,20 @@ public final class ConfigCodec {
         if (content == null) {
             return null;
         }
-        try {
-            Element multihome = ConfigXml.multihomeElement(
-                    new ByteArrayInputStream(toDocument(content).getBytes(StandardCharsets.UTF_8)));
-            return multihome == null ? null : (Element) owner.importNode(multihome, true);
-        } catch (IOException | net.multihome.core.yang.XmlInputException e) {
-            throw new IllegalStateException("cannot re-read our own configuration document: " + e.getMessage(), e);
+        return imported(content, owner);
+    }
+
+    /** Synchronized as a whole: a DOM is not safe to read from two threads at once. */
+    private synchronized Element imported(ContainerNode content, Document owner) {
+        if (last == null || last.content() != content) {
+            try {
+                last = new Rendered(content, ConfigXml.multihomeElement(
+                        new ByteArrayInputStream(toDocument(content).getBytes(StandardCharsets.UTF_8))));
+            } catch (IOException | net.multihome.core.yang.XmlInputException e) {
+                throw new IllegalStateException("cannot re-read our own configuration document: " + e.getMessage(), e);
+            }
         }
+        return last.element() == null ? null : (Element) owner.importNode(last.element(), true);
     }
 
     /**
