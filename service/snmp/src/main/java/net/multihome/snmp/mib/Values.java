@@ -2,7 +2,6 @@ package net.multihome.snmp.mib;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import org.snmp4j.smi.Counter32;
@@ -10,6 +9,7 @@ import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UnsignedInteger32;
+import net.multihome.netlink.model.IpAddresses;
 
 /** Conversions from status values to SMI values, clamped to the SMI ranges. */
 final class Values {
@@ -28,41 +28,7 @@ final class Values {
         if (address == null) {
             return text("");
         }
-        return text(address instanceof Inet6Address ? ipv6(address.getAddress()) : address.getHostAddress());
-    }
-
-    /** RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero groups as "::". */
-    static String ipv6(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8;) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return text(IpAddresses.format(address));
     }
 
     static UnsignedInteger32 unsigned(long value) {
