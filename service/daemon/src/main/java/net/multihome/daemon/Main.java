@@ -27,6 +27,8 @@ public final class Main {
             err.println(args.length == 0 ? "multihome: no command given" : "multihome: unknown command '" + args[0] + "'");
             err.println("usage: multihome COMMAND [ARGS]");
             COMMANDS.forEach((name, command) -> err.println("  " + command.usage()));
+            // Handled by the launcher script before Java starts; listed so usage is complete.
+            err.println("  lab up|down|fail PROVIDER MODE|restore PROVIDER|stop-daemon|start-daemon   the demo lab");
             return 2;
         }
         return COMMANDS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length), out, err);
