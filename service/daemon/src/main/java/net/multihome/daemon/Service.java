@@ -45,18 +45,16 @@ final class Service implements AutoCloseable {
     private final NetlinkHandle netlink;
     private final ReconcileLoop loop;
     private final NetlinkMonitor monitor;
-    private final StatusTracker status;
     private final HealthMonitor health;
     private final SnmpService snmp;
     private final NetconfService netconf;
 
     private Service(StartupFile startup, NetlinkHandle netlink, ReconcileLoop loop, NetlinkMonitor monitor,
-            StatusTracker status, HealthMonitor health, SnmpService snmp, NetconfService netconf) {
+            HealthMonitor health, SnmpService snmp, NetconfService netconf) {
         this.startup = startup;
         this.netlink = netlink;
         this.loop = loop;
         this.monitor = monitor;
-        this.status = status;
         this.health = health;
         this.snmp = snmp;
         this.netconf = netconf;
@@ -137,7 +135,7 @@ final class Service implements AutoCloseable {
             }
         }
         awaitFirstPass(firstPass, status);
-        return new Service(startup, netlink, loop, monitor, status, health, snmp, netconf);
+        return new Service(startup, netlink, loop, monitor, health, snmp, netconf);
     }
 
     /** Logs "ready" once the first pass is done and every server listens (the lab waits for it). */
@@ -199,10 +197,6 @@ final class Service implements AutoCloseable {
             LOG.error("reload failed, keeping the running configuration: cannot read {}: {}", startup.path(),
                     e.toString());
         }
-    }
-
-    StatusTracker status() {
-        return status;
     }
 
     @Override

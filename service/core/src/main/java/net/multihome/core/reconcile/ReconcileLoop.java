@@ -37,7 +37,6 @@ public final class ReconcileLoop implements AutoCloseable {
     private MultihomeConfig config;
     private boolean triggered = true;
     private boolean running = true;
-    private long passes;
 
     public ReconcileLoop(Reconciler reconciler, MultihomeConfig initial, Duration safetyInterval,
             Duration retryDelay, Consumer<PassResult> listener) {
@@ -101,15 +100,6 @@ public final class ReconcileLoop implements AutoCloseable {
         }
     }
 
-    public long passes() {
-        lock.lock();
-        try {
-            return passes;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void run() {
         Duration wait = safetyInterval;
         while (true) {
@@ -146,12 +136,6 @@ public final class ReconcileLoop implements AutoCloseable {
             List<CompletableFuture<PassResult>> answered) {
         try {
             PassResult result = reconciler.pass(current, verdicts);
-            lock.lock();
-            try {
-                passes++;
-            } finally {
-                lock.unlock();
-            }
             listener.accept(result);
             answered.forEach(f -> f.complete(result));
             return result;
