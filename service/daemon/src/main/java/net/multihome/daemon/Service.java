@@ -85,7 +85,8 @@ final class Service implements AutoCloseable {
                 .listener(change -> loopRef.get().health(change.provider(), change.newHealth()))
                 .bindings(new ProbeBindings(() -> statusRef.get().lastPass()))
                 .build();
-        StatusTracker status = new StatusTracker(InstantSource.system(), events, new HealthStats(health));
+        StatusTracker status = new StatusTracker(InstantSource.system(), options.owner(), events,
+                new HealthStats(health));
         statusRef.set(status);
         NetlinkHandle netlink = NetlinkHandle.open();
         Reconciler reconciler = new Reconciler(new NetlinkDataplane(netlink), options.owner(),

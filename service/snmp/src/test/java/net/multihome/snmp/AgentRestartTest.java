@@ -37,7 +37,7 @@ class AgentRestartTest {
             StatusSnapshot router = FakeStatus.router(OperStatus.UP);
             second.status.set(new StatusSnapshot(router.taken(), router.started(), router.config(),
                     List.of(router.providers().get(1), router.providers().get(0)), router.links(), router.routes(),
-                    router.reconcilePasses(), router.lastReconcileResult()));
+                    router.reconcilePasses(), router.lastReconcileResult(), router.rules(), router.ownerProtocol()));
             Tools.Result get = second.snmp("snmpget", AgentFixture.v2c(), name(1), name(2));
             assertEquals(0, get.exitCode(), get.all());
             assertTrue(get.stdout().contains(name(1) + " = STRING: \"isp-a\""), get.all());

@@ -6,6 +6,7 @@ import net.multihome.core.plan.DesiredState;
 import net.multihome.core.plan.KernelView;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.Rule;
 
 /**
  * The outcome of one reconcile pass.
@@ -17,13 +18,15 @@ import net.multihome.netlink.model.Route;
  * @param conflicts keys we want that objects of other owners hold (left alone)
  * @param links the interfaces as read at the start of the pass, with their counters
  * @param routes every route read at the start of the pass
+ * @param rules every policy rule read at the start of the pass
  */
 public record PassResult(DesiredState desired, KernelView view, int applied, List<String> errors,
-        List<String> conflicts, Duration took, List<Link> links, List<Route> routes) {
+        List<String> conflicts, Duration took, List<Link> links, List<Route> routes, List<Rule> rules) {
 
     public PassResult {
         links = List.copyOf(links);
         routes = List.copyOf(routes);
+        rules = List.copyOf(rules);
         errors = List.copyOf(errors);
         conflicts = List.copyOf(conflicts);
     }

@@ -69,7 +69,7 @@ public final class Reconciler {
         if (applied > 0 || !errors.isEmpty()) {
             LOG.info("reconcile: {} change(s) applied, {} refused in {} ms", applied, errors.size(), took.toMillis());
         }
-        return new PassResult(desired, view, applied, errors, diff.conflicts(), took, links, routes);
+        return new PassResult(desired, view, applied, errors, diff.conflicts(), took, links, routes, rules);
     }
 
     private int apply(List<Change> changes, List<Link> links, DesiredState desired, List<String> errors) {

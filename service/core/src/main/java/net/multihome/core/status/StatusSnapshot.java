@@ -6,6 +6,7 @@ import java.util.Optional;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.Rule;
 
 /**
  * Everything the adapters report, taken at one moment.
@@ -15,18 +16,21 @@ import net.multihome.netlink.model.Route;
  * @param config the running configuration
  * @param providers in configuration order
  * @param links every interface of the router's namespace, by ifindex order
- * @param routes the routes of the main table and of the providers' tables
+ * @param routes every route of every table, ours ({@code ownerProtocol}) and others'
  * @param reconcilePasses reconcile passes since start
  * @param lastReconcileResult "ok" or the last failure in words
+ * @param rules every policy rule, ours and others'
+ * @param ownerProtocol the protocol number that marks kernel objects as multihome's
  */
 public record StatusSnapshot(Instant taken, Instant started, MultihomeConfig config,
         List<ProviderStatus> providers, List<Link> links, List<Route> routes, long reconcilePasses,
-        String lastReconcileResult) {
+        String lastReconcileResult, List<Rule> rules, int ownerProtocol) {
 
     public StatusSnapshot {
         providers = List.copyOf(providers);
         links = List.copyOf(links);
         routes = List.copyOf(routes);
+        rules = List.copyOf(rules);
     }
 
     public Optional<ProviderStatus> provider(String name) {

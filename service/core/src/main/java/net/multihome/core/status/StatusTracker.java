@@ -10,6 +10,7 @@ import java.util.Map;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.config.Provider;
 import net.multihome.core.plan.OperStatus;
+import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.ProviderPlan;
 import net.multihome.core.plan.ResolvedFamily;
 import net.multihome.core.reconcile.PassResult;
@@ -29,6 +30,7 @@ public final class StatusTracker implements StatusSource {
     private final Instant started;
     private final ProviderEvents events;
     private final ProbeStatsSource probes;
+    private final int ownerProtocol;
     private final Map<String, Transitions> transitions = new HashMap<>();
     private PassResult last;
     private MultihomeConfig config = MultihomeConfig.empty();
@@ -37,8 +39,9 @@ public final class StatusTracker implements StatusSource {
     private record Transitions(OperStatus status, long count, Instant lastChange) {
     }
 
-    public StatusTracker(InstantSource clock, ProviderEvents events, ProbeStatsSource probes) {
+    public StatusTracker(InstantSource clock, OwnerTag owner, ProviderEvents events, ProbeStatsSource probes) {
         this.clock = clock;
+        this.ownerProtocol = owner.protocol();
         this.started = clock.instant();
         this.events = events;
         this.probes = probes;
@@ -75,7 +78,7 @@ public final class StatusTracker implements StatusSource {
     public synchronized StatusSnapshot snapshot() {
         if (last == null) {
             return new StatusSnapshot(clock.instant(), started, config, List.of(), List.of(), List.of(), 0,
-                    "no pass yet");
+                    "no pass yet", List.of(), ownerProtocol);
         }
         List<ProviderStatus> providers = new ArrayList<>();
         for (ProviderPlan plan : last.desired().providers()) {
@@ -93,7 +96,7 @@ public final class StatusTracker implements StatusSource {
                     probes.targets(plan.name())));
         }
         return new StatusSnapshot(clock.instant(), started, config, providers, last.links(), last.routes(), passes,
-                last.summary());
+                last.summary(), last.rules(), ownerProtocol);
     }
 
     /** The last pass, or null before the first. */

@@ -2,6 +2,7 @@ package net.multihome.netconf.state;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,13 @@ import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.xml.Dom;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.Rule;
 import org.w3c.dom.Element;
 
 /**
- * The {@code kernel-state} container from one snapshot: each table with its routes in
- * {@code ip route} syntax, and the members of the main default route (the providers carrying a
- * share now). The {@code rule} leaf-list is left out: the snapshot carries no rules.
+ * The {@code kernel-state} container from one snapshot: the routes and rules multihome installed
+ * (those with its owner protocol), in {@code ip} syntax, tables by id, rules in priority order,
+ * and the members of the main default route (the providers carrying a share now).
  */
 final class KernelStateWriter {
     private static final String NS = YangSchema.NAMESPACE;
@@ -47,7 +49,9 @@ final class KernelStateWriter {
         IpCommands ip = new IpCommands(index -> interfaces.getOrDefault(index, "if" + index), tableNames);
         Map<Long, List<Route>> byTable = new TreeMap<>();
         for (Route r : snapshot.routes()) {
-            byTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
+            if (r.protocol() == snapshot.ownerProtocol()) {
+                byTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
+            }
         }
         byTable.forEach((id, routes) -> {
             Element table = Dom.append(kernel, NS, "table");
@@ -59,6 +63,10 @@ final class KernelStateWriter {
                 Dom.appendLeaf(table, NS, "route", ip.route(r).replaceFirst("^ip (-6 )?route add ", ""));
             }
         });
+        snapshot.rules().stream()
+                .filter(r -> r.protocol() == snapshot.ownerProtocol())
+                .sorted(Comparator.comparingInt(Rule::priority))
+                .forEach(r -> Dom.appendLeaf(kernel, NS, "rule", ip.rule(r).replaceFirst("^ip (-6 )?rule add ", "")));
         for (ProviderStatus p : snapshot.providers()) {
             if (p.defaultRouteShare() == null || p.defaultRouteShare().compareTo(BigDecimal.ZERO) <= 0) {
                 continue;

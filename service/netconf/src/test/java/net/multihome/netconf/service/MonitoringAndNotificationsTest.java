@@ -98,6 +98,7 @@ class MonitoringAndNotificationsTest {
             assertEquals(List.of("configured"), all(reply, MH, "source"));
             assertEquals(List.of("answering"), all(reply, MH, "state"));
             assertEquals(List.of("default via 203.0.113.1 dev if1 table T1"), all(reply, MH, "route"), reply);
+            assertEquals(List.of("priority 1000 from 203.0.113.2 lookup T1"), all(reply, MH, "rule"), reply);
             // isp1 and isp2 configured, then isp1 as the one member of the default route
             assertEquals(List.of("5", "1", "5"), all(reply, MH, "weight"), reply);
             assertEquals(List.of(Long.toString(a.sessionId)), all(reply, NCM, "locked-by-session"));

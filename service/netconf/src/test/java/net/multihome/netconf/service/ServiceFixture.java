@@ -35,6 +35,8 @@ import net.multihome.netlink.model.OperState;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
+import net.multihome.netlink.model.Rule;
+import net.multihome.netlink.model.RuleAction;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /**
@@ -124,7 +126,14 @@ final class ServiceFixture implements AutoCloseable {
         Instant t = Instant.parse("2026-11-28T12:00:00Z");
         Route route = new Route(Family.INET, IpPrefix.defaultRoute(Family.INET), 101, RouteType.UNICAST,
                 RouteScope.UNIVERSE, 4, InetAddress.ofLiteral("203.0.113.1"), 7, null, 0, List.of(), 0);
-        return new StatusSnapshot(t, t, config, List.of(isp1), List.of(if1), List.of(route), 1, "ok");
+        Rule rule = new Rule(Family.INET, 1000, IpPrefix.parse("203.0.113.2/32"), null, null, null, 0, 0, 0, null,
+                null, 101, RuleAction.TO_TABLE, route.protocol());
+        Rule foreign = new Rule(Family.INET, 500, IpPrefix.parse("10.0.0.0/8"), null, null, null, 0, 0, 0, null,
+                null, 200, RuleAction.TO_TABLE, 3);
+        Route foreignRoute = new Route(Family.INET, IpPrefix.parse("10.9.9.0/24"), 101, RouteType.UNICAST,
+                RouteScope.LINK, 3, null, 7, null, 0, List.of(), 0);
+        return new StatusSnapshot(t, t, config, List.of(isp1), List.of(if1), List.of(route, foreignRoute), 1, "ok",
+                List.of(rule, foreign), route.protocol());
     }
 
     @Override

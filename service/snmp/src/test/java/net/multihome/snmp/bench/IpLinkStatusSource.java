@@ -23,7 +23,7 @@ final class IpLinkStatusSource implements StatusSource {
     @Override
     public StatusSnapshot snapshot() {
         return new StatusSnapshot(Instant.now(), started, MultihomeConfig.empty(), List.of(), links(), List.of(), 0,
-                "ok");
+                "ok", List.of(), 77);
     }
 
     static List<Link> links() {

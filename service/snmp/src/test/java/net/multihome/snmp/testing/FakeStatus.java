@@ -77,7 +77,7 @@ public final class FakeStatus implements StatusSource {
                 new Route(Family.INET, IpPrefix.parse("0.0.0.0/0"), 101, RouteType.UNICAST, RouteScope.UNIVERSE, 4,
                         ip("192.0.2.1"), 2, null, 0, List.of(), 0));
         return new StatusSnapshot(Instant.now(), STARTED, MultihomeConfig.empty(), providers, links, routes, 42,
-                "ok");
+                "ok", List.of(), 77);
     }
 
     public static InetAddress ip(String literal) {
