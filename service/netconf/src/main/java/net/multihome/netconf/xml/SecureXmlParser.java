@@ -2,10 +2,10 @@ package net.multihome.netconf.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import net.multihome.core.yang.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
@@ -26,17 +26,13 @@ import org.xml.sax.SAXParseException;
  *   <tr><td>huge input</td><td>{@code maxBytes} (default 16 MiB), checked before parsing</td></tr>
  * </table>
  *
- * <p>Instances are thread-safe: a {@link DocumentBuilder} is created per call because builders are not.
+ * <p>The factory is {@link SafeXml#hardenedFactory}, shared with the configuration parser.
+ * Instances are thread-safe: builders are not, so each thread keeps its own.
  */
 public final class SecureXmlParser {
-    public static final int DEFAULT_MAX_DEPTH = 64;
+    public static final int DEFAULT_MAX_DEPTH = SafeXml.DEFAULT_MAX_DEPTH;
     public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
-    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
-    private static final String EXTERNAL_GENERAL = "http://xml.org/sax/features/external-general-entities";
-    private static final String EXTERNAL_PARAMETER = "http://xml.org/sax/features/external-parameter-entities";
-    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
-    private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
 
     private final DocumentBuilderFactory factory;
     /** Making a builder costs more than parsing a small RPC; each session thread keeps one. */
@@ -48,33 +44,11 @@ public final class SecureXmlParser {
             throw new IllegalArgumentException("limits must be positive: depth " + maxDepth + ", bytes " + maxBytes);
         }
         this.maxBytes = maxBytes;
-        this.factory = newFactory(maxDepth);
+        this.factory = SafeXml.hardenedFactory(maxDepth);
     }
 
     public SecureXmlParser() {
         this(DEFAULT_MAX_DEPTH, DEFAULT_MAX_BYTES);
-    }
-
-    private static DocumentBuilderFactory newFactory(int maxDepth) {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        try {
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature(DISALLOW_DOCTYPE, true);
-            f.setFeature(EXTERNAL_GENERAL, false);
-            f.setFeature(EXTERNAL_PARAMETER, false);
-            f.setFeature(LOAD_EXTERNAL_DTD, false);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("JDK XML parser lacks a required security feature", e);
-        }
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setAttribute(MAX_ELEMENT_DEPTH, Integer.toString(maxDepth));
-        f.setNamespaceAware(true);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        f.setValidating(false);
-        f.setIgnoringComments(true);
-        return f;
     }
 
     /** Parses one whole message. */
