@@ -3,28 +3,14 @@ package net.multihome.netconf.service;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import net.multihome.netconf.framing.ChunkedDecoder;
-import net.multihome.netconf.framing.ChunkedEncoder;
-import net.multihome.netconf.framing.EndOfMessageDecoder;
-import net.multihome.netconf.framing.FrameDecoder;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelSubsystem;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
+import net.multihome.netconf.testing.Polling;
+import net.multihome.netconf.testing.RawClient;
 import org.w3c.dom.Document;
 
 /**
@@ -32,18 +18,12 @@ import org.w3c.dom.Document;
  * reply, and keeps notifications that arrive in between. Every wait is bounded.
  */
 final class TestClient implements AutoCloseable {
-    static final String BASE = "urn:ietf:params:xml:ns:netconf:base:1.0";
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Pattern SESSION_ID = Pattern.compile("<session-id>(\\d+)</session-id>");
+    static final String BASE = RawClient.BASE_NS;
+    static final Duration TIMEOUT = Polling.TIMEOUT;
 
-    private final SshClient client;
-    private final ClientSession session;
-    private final ChannelSubsystem channel;
-    private final LinkedBlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    private final RawClient raw;
     private final Deque<String> notifications = new ArrayDeque<>();
     private final AtomicInteger messageId = new AtomicInteger(100);
-    private FrameDecoder decoder = new EndOfMessageDecoder(64 * 1024 * 1024);
-    private ByteBuffer pending = ByteBuffer.allocate(0);
     final String serverHello;
     final long sessionId;
 
@@ -52,39 +32,12 @@ final class TestClient implements AutoCloseable {
     }
 
     TestClient(String host, int port, String user, String password) throws IOException {
-        client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
+        raw = RawClient.password(host, port, user, password);
         try {
-            session = client.connect(user, host, port).verify(TIMEOUT).getSession();
-            session.addPasswordIdentity(password);
-            session.auth().verify(TIMEOUT);
-            channel = session.createSubsystemChannel("netconf");
-            channel.setOut(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    received.add(new byte[] {(byte) b});
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    received.add(Arrays.copyOfRange(b, off, off + len));
-                }
-            });
-            channel.open().verify(TIMEOUT);
-            serverHello = next();
-            Matcher m = SESSION_ID.matcher(serverHello);
-            if (!m.find()) {
-                throw new IOException("hello without session-id: " + serverHello);
-            }
-            sessionId = Long.parseLong(m.group(1));
-            send(("<hello xmlns=\"" + BASE + "\"><capabilities>"
-                    + "<capability>urn:ietf:params:netconf:base:1.0</capability>"
-                    + "<capability>urn:ietf:params:netconf:base:1.1</capability></capabilities></hello>]]>]]>")
-                    .getBytes(UTF_8));
-            decoder = new ChunkedDecoder(64 * 1024 * 1024);
+            serverHello = raw.helloBase11();
+            sessionId = raw.sessionId();
         } catch (IOException | RuntimeException e) {
-            client.stop();
+            raw.close();
             throw e;
         }
     }
@@ -92,12 +45,9 @@ final class TestClient implements AutoCloseable {
     /** Sends {@code <rpc>} around {@code operation} and returns the reply. */
     String rpc(String operation) throws IOException {
         String id = Integer.toString(messageId.incrementAndGet());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ChunkedEncoder().encode(("<rpc message-id=\"" + id + "\" xmlns=\"" + BASE + "\">" + operation + "</rpc>")
-                .getBytes(UTF_8), out);
-        send(out.toByteArray());
+        raw.sendChunked("<rpc message-id=\"" + id + "\" xmlns=\"" + BASE + "\">" + operation + "</rpc>");
         while (true) {
-            String message = next();
+            String message = raw.next();
             if (message.contains("<notification")) {
                 notifications.add(message);
             } else {
@@ -111,7 +61,7 @@ final class TestClient implements AutoCloseable {
         if (!notifications.isEmpty()) {
             return notifications.poll();
         }
-        String message = next();
+        String message = raw.next();
         if (!message.contains("<notification")) {
             throw new IOException("expected a notification, got " + message);
         }
@@ -139,43 +89,8 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    private void send(byte[] bytes) throws IOException {
-        OutputStream in = channel.getInvertedIn();
-        in.write(bytes);
-        in.flush();
-    }
-
-    private String next() throws IOException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (pending.hasRemaining()) {
-                byte[] message = decoder.decode(pending);
-                if (message != null) {
-                    return new String(message, UTF_8);
-                }
-            }
-            byte[] chunk;
-            try {
-                chunk = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            if (chunk != null) {
-                ByteBuffer joined = ByteBuffer.allocate(pending.remaining() + chunk.length);
-                joined.put(pending).put(chunk).flip();
-                pending = joined;
-            }
-        }
-        throw new IOException("no message from the server within " + TIMEOUT);
-    }
-
     @Override
     public void close() {
-        try {
-            session.close(true);
-        } finally {
-            client.stop();
-        }
+        raw.close();
     }
 }

@@ -1,10 +1,11 @@
 package net.multihome.netconf.ssh;
 
-import static net.multihome.netconf.ssh.RawClient.BASE_NS;
+import static net.multihome.netconf.testing.RawClient.BASE_NS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.multihome.netconf.testing.RawClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package net.multihome.netconf.ssh;
 
+import net.multihome.netconf.testing.RawClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package net.multihome.netconf.ssh;
+package net.multihome.netconf.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -28,12 +28,12 @@ import org.apache.sshd.client.session.ClientSession;
  * A NETCONF client that sends raw bytes over MINA's SSH client and reads framed messages back
  * with the production decoders. Every wait is bounded by {@link TestFixture#TIMEOUT}.
  */
-final class RawClient implements AutoCloseable {
-    static final String BASE_NS = "urn:ietf:params:xml:ns:netconf:base:1.0";
-    static final String HELLO_11 = "<hello xmlns=\"" + BASE_NS + "\"><capabilities>"
+public final class RawClient implements AutoCloseable {
+    public static final String BASE_NS = "urn:ietf:params:xml:ns:netconf:base:1.0";
+    public static final String HELLO_11 = "<hello xmlns=\"" + BASE_NS + "\"><capabilities>"
             + "<capability>urn:ietf:params:netconf:base:1.0</capability>"
             + "<capability>urn:ietf:params:netconf:base:1.1</capability></capabilities></hello>]]>]]>";
-    static final String HELLO_10 = "<hello xmlns=\"" + BASE_NS + "\"><capabilities>"
+    public static final String HELLO_10 = "<hello xmlns=\"" + BASE_NS + "\"><capabilities>"
             + "<capability>urn:ietf:params:netconf:base:1.0</capability></capabilities></hello>]]>]]>";
     private static final Pattern SESSION_ID = Pattern.compile("<session-id>(\\d+)</session-id>");
 
@@ -60,26 +60,35 @@ final class RawClient implements AutoCloseable {
                 received.add(Arrays.copyOfRange(b, off, off + len));
             }
         });
-        channel.open().verify(TestFixture.TIMEOUT);
+        channel.open().verify(Polling.TIMEOUT);
     }
 
-    static SshClient startClient() {
+    public static SshClient startClient() {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         client.start();
         return client;
     }
 
-    static ClientSession connectSession(SshClient client, int port, String user) throws IOException {
-        return client.connect(user, "127.0.0.1", port).verify(TestFixture.TIMEOUT).getSession();
+    public static ClientSession connectSession(SshClient client, int port, String user) throws IOException {
+        return connectSession(client, "127.0.0.1", port, user);
     }
 
-    static RawClient password(int port, String user, String password) throws IOException {
+    public static ClientSession connectSession(SshClient client, String host, int port, String user)
+            throws IOException {
+        return client.connect(user, host, port).verify(Polling.TIMEOUT).getSession();
+    }
+
+    public static RawClient password(int port, String user, String password) throws IOException {
+        return password("127.0.0.1", port, user, password);
+    }
+
+    public static RawClient password(String host, int port, String user, String password) throws IOException {
         SshClient client = startClient();
         try {
-            ClientSession session = connectSession(client, port, user);
+            ClientSession session = connectSession(client, host, port, user);
             session.addPasswordIdentity(password);
-            session.auth().verify(TestFixture.TIMEOUT);
+            session.auth().verify(Polling.TIMEOUT);
             return new RawClient(client, session);
         } catch (IOException | RuntimeException e) {
             client.stop();
@@ -87,12 +96,12 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    static RawClient publicKey(int port, String user, KeyPair key) throws IOException {
+    public static RawClient publicKey(int port, String user, KeyPair key) throws IOException {
         SshClient client = startClient();
         try {
             ClientSession session = connectSession(client, port, user);
             session.addPublicKeyIdentity(key);
-            session.auth().verify(TestFixture.TIMEOUT);
+            session.auth().verify(Polling.TIMEOUT);
             return new RawClient(client, session);
         } catch (IOException | RuntimeException e) {
             client.stop();
@@ -100,32 +109,32 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         send(text.getBytes(UTF_8));
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         OutputStream in = channel.getInvertedIn();
         in.write(bytes);
         in.flush();
     }
 
     /** Sends a message with chunked framing. */
-    void sendChunked(String xml) throws IOException {
+    public void sendChunked(String xml) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ChunkedEncoder().encode(xml.getBytes(UTF_8), out);
         send(out.toByteArray());
     }
 
     /** Reads the server hello, then sends a base:1.1 hello; replies are then chunked. */
-    String helloBase11() throws IOException {
+    public String helloBase11() throws IOException {
         String hello = readServerHello();
         send(HELLO_11);
         decoder = new ChunkedDecoder(64 * 1024 * 1024);
         return hello;
     }
 
-    String readServerHello() throws IOException {
+    public String readServerHello() throws IOException {
         String hello = next();
         Matcher m = SESSION_ID.matcher(hello);
         if (!m.find()) {
@@ -136,17 +145,17 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Switches the reader to chunked framing, for tests that send their own hello. */
-    void expectChunked() {
+    public void expectChunked() {
         decoder = new ChunkedDecoder(64 * 1024 * 1024);
     }
 
-    long sessionId() {
+    public long sessionId() {
         return sessionId;
     }
 
     /** The next framed message from the server; fails if none arrives in time. */
-    String next() throws IOException {
-        long deadline = System.nanoTime() + TestFixture.TIMEOUT.toNanos();
+    public String next() throws IOException {
+        long deadline = System.nanoTime() + Polling.TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (pending.hasRemaining()) {
                 byte[] message = decoder.decode(pending);
@@ -162,25 +171,27 @@ final class RawClient implements AutoCloseable {
                 throw new IOException("interrupted", e);
             }
             if (chunk != null) {
-                pending = ByteBuffer.wrap(chunk);
+                ByteBuffer joined = ByteBuffer.allocate(pending.remaining() + chunk.length);
+                joined.put(pending).put(chunk).flip();
+                pending = joined;
             }
         }
-        throw new IOException("no message from the server within " + TestFixture.TIMEOUT);
+        throw new IOException("no message from the server within " + Polling.TIMEOUT);
     }
 
     /** Sends a chunked get and returns the reply. */
-    String get(String messageId) throws IOException {
+    public String get(String messageId) throws IOException {
         sendChunked("<rpc message-id=\"" + messageId + "\" xmlns=\"" + BASE_NS + "\"><get/></rpc>");
         return next();
     }
 
     /** Whether the server closed the channel within the timeout. */
-    boolean awaitClosed() {
-        Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TestFixture.TIMEOUT);
+    public boolean awaitClosed() {
+        Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Polling.TIMEOUT);
         return events.contains(ClientChannelEvent.CLOSED);
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return channel.isOpen() && !channel.isClosing();
     }
 
