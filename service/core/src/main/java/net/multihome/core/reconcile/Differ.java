@@ -26,7 +26,7 @@ import net.multihome.netlink.model.Rule;
 public final class Differ {
 
     /** The kernel stores IPv6 routes without a metric as metric 1024. */
-    static final long IPV6_DEFAULT_METRIC = 1024;
+    private static final long IPV6_DEFAULT_METRIC = 1024;
 
     private final int protocol;
 
@@ -116,7 +116,8 @@ public final class Differ {
                 .forEach(r -> deletes.add(new Change.DeleteRoute(r)));
     }
 
-    private static Route.RouteKey key(Route r) {
+    /** A route's key as the kernel stores it (IPv6 metric 0 becomes 1024). */
+    static Route.RouteKey key(Route r) {
         long metric = r.family() == Family.INET6 && r.metric() == 0 ? IPV6_DEFAULT_METRIC : r.metric();
         return new Route.RouteKey(r.family(), r.table(), r.destination(), metric);
     }

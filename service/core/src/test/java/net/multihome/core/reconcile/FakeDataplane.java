@@ -58,8 +58,8 @@ final class FakeDataplane implements Dataplane {
             }
             applied.add(change);
             switch (change) {
-                case Change.PutRoute p -> routes.put(key(p.route()), p.route());
-                case Change.DeleteRoute d -> routes.remove(key(d.route()));
+                case Change.PutRoute p -> routes.put(Differ.key(p.route()), p.route());
+                case Change.DeleteRoute d -> routes.remove(Differ.key(d.route()));
                 case Change.AddRule a -> rules.add(a.rule());
                 case Change.DeleteRule d -> rules.remove(d.rule());
                 case Change.PutNexthop p -> nexthops.put(p.nexthop().id(), p.nexthop());
@@ -68,11 +68,6 @@ final class FakeDataplane implements Dataplane {
             out.add(null);
         }
         return out;
-    }
-
-    private static Route.RouteKey key(Route r) {
-        long metric = r.family() == Family.INET6 && r.metric() == 0 ? Differ.IPV6_DEFAULT_METRIC : r.metric();
-        return new Route.RouteKey(r.family(), r.table(), r.destination(), metric);
     }
 
     @Override
