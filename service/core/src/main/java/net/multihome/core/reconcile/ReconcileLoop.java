@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -20,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * events) only say "look again": any number of them while a pass runs cause exactly one more
  * pass. A pass that did not converge is retried after {@code retryDelay}; without any trigger
  * a safety pass runs every {@code safetyInterval}.
+ *
+ * <p>When a new configuration is the only news since a pass that converged, and it wants the
+ * same kernel objects (a description changed, a probe target moved), the loop answers with
+ * {@link Reconciler#replan} instead of reading the kernel again: nothing the kernel could
+ * refuse is asked of it, and any drift meanwhile would have been a kernel event, which forces
+ * a full pass.
  */
 public final class ReconcileLoop implements AutoCloseable {
 
@@ -36,6 +43,9 @@ public final class ReconcileLoop implements AutoCloseable {
     private final Thread thread;
     private MultihomeConfig config;
     private boolean triggered = true;
+    /** Whether the kernel or the health verdicts may have changed since the last full pass. */
+    private boolean kernelChanged = true;
+    private PassResult last;
     private boolean running = true;
 
     public ReconcileLoop(Reconciler reconciler, MultihomeConfig initial, Duration safetyInterval,
@@ -57,6 +67,7 @@ public final class ReconcileLoop implements AutoCloseable {
         lock.lock();
         try {
             triggered = true;
+            kernelChanged = true;
             wake.signal();
         } finally {
             lock.unlock();
@@ -84,6 +95,7 @@ public final class ReconcileLoop implements AutoCloseable {
         try {
             if (health.put(provider, verdict) != verdict) {
                 triggered = true;
+                kernelChanged = true;
                 wake.signal();
             }
         } finally {
@@ -106,6 +118,7 @@ public final class ReconcileLoop implements AutoCloseable {
             MultihomeConfig current;
             Map<String, ProviderHealth> verdicts;
             List<CompletableFuture<PassResult>> answered;
+            boolean full;
             lock.lock();
             try {
                 long nanos = wait.toNanos();
@@ -116,7 +129,10 @@ public final class ReconcileLoop implements AutoCloseable {
                     waiting.forEach(f -> f.cancel(false));
                     return;
                 }
+                // Waking without a trigger is the safety pass or a retry: both read the kernel.
+                full = kernelChanged || !triggered;
                 triggered = false;
+                kernelChanged = false;
                 current = config;
                 verdicts = Map.copyOf(health);
                 answered = List.copyOf(waiting);
@@ -127,15 +143,18 @@ public final class ReconcileLoop implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            PassResult result = passSafely(current, verdicts, answered);
+            PassResult result = passSafely(current, verdicts, answered, full);
+            last = result;
             wait = result == null || !result.converged() ? retryDelay : safetyInterval;
         }
     }
 
     private PassResult passSafely(MultihomeConfig current, Map<String, ProviderHealth> verdicts,
-            List<CompletableFuture<PassResult>> answered) {
+            List<CompletableFuture<PassResult>> answered, boolean full) {
         try {
-            PassResult result = reconciler.pass(current, verdicts);
+            Optional<PassResult> replanned = full || last == null ? Optional.empty()
+                    : reconciler.replan(current, verdicts, last);
+            PassResult result = replanned.isPresent() ? replanned.get() : reconciler.pass(current, verdicts);
             listener.accept(result);
             answered.forEach(f -> f.complete(result));
             return result;

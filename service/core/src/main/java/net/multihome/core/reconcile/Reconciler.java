@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.plan.DesiredState;
 import net.multihome.core.plan.IpCommands;
@@ -70,6 +71,30 @@ public final class Reconciler {
             LOG.info("reconcile: {} change(s) applied, {} refused in {} ms", applied, errors.size(), took.toMillis());
         }
         return new PassResult(desired, view, applied, errors, diff.conflicts(), took, links, routes, rules);
+    }
+
+    /**
+     * Plans {@code config} against what {@code last} saw and, when the kernel objects wanted are
+     * exactly those {@code last} already put in place, returns that outcome for the new
+     * configuration without reading or touching the kernel. Empty when something would change
+     * or {@code last} did not converge: then only a full {@link #pass} will do.
+     */
+    public Optional<PassResult> replan(MultihomeConfig config, Map<String, ProviderHealth> health, PassResult last) {
+        if (!last.converged()) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        DesiredState desired = planner.plan(config, health, last.view());
+        if (!sameKernelObjects(desired, last.desired())) {
+            return Optional.empty();
+        }
+        return Optional.of(new PassResult(desired, last.view(), 0, List.of(), List.of(),
+                Duration.ofNanos(System.nanoTime() - start), last.links(), last.routes(), last.rules()));
+    }
+
+    private static boolean sameKernelObjects(DesiredState a, DesiredState b) {
+        return a.nexthops().equals(b.nexthops()) && a.routes().equals(b.routes()) && a.rules().equals(b.rules())
+                && a.sysctls().equals(b.sysctls()) && a.tableNames().equals(b.tableNames());
     }
 
     private int apply(List<Change> changes, List<Link> links, DesiredState desired, List<String> errors) {

@@ -22,9 +22,12 @@ final class FakeDataplane implements Dataplane {
     final Map<String, String> sysctls = new HashMap<>();
     final List<Change> applied = new ArrayList<>();
     String refuse;
+    /** Link dumps so far: one per full pass. */
+    int linkReads;
 
     @Override
     public List<Link> links() {
+        linkReads++;
         return List.copyOf(links);
     }
 

@@ -72,6 +72,38 @@ class ReconcilerTest {
     }
 
     @Test
+    void replanOfAConfigWantingTheSameKernelObjectsTouchesNothingAndCarriesTheNewConfig() throws Exception {
+        PassResult first = reconciler.pass(seed, Map.of());
+        kernel.applied.clear();
+        int reads = kernel.linkReads;
+        MultihomeConfig described = config(Examples.seedProviders().replace("<name>isp1</name>",
+                "<name>isp1</name><description>uplink in rack 4</description>"));
+        PassResult replanned = reconciler.replan(described, Map.of(), first).orElseThrow();
+        assertEquals(0, replanned.applied());
+        assertTrue(replanned.converged());
+        assertEquals(first.desired().routes(), replanned.desired().routes());
+        assertEquals(reads, kernel.linkReads, "the kernel was not read");
+        assertEquals(List.of(), kernel.applied);
+    }
+
+    @Test
+    void replanOfAChangedWeightOrHealthOrAfterARefusalAsksForAFullPass() throws Exception {
+        PassResult first = reconciler.pass(seed, Map.of());
+        MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
+        assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty(), "weights are in the group");
+        assertTrue(reconciler.replan(seed, Map.of("isp1", ProviderHealth.DOWN), first).isEmpty(),
+                "a provider down leaves the group");
+        kernel.refuse = "weight=4";
+        PassResult refused = reconciler.pass(reweighted, Map.of());
+        assertFalse(refused.converged());
+        assertTrue(reconciler.replan(reweighted, Map.of(), refused).isEmpty(), "a refusal is retried in full");
+    }
+
+    private static MultihomeConfig config(String xml) throws Exception {
+        return LOADER.load(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void passSetsHashPolicyAndNamesTables() throws Exception {
         reconciler.pass(seed, Map.of());
         assertEquals("1", kernel.sysctls.get("ipv4/fib_multipath_hash_policy"));
