@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import javax.xml.transform.dom.DOMResult;
 import javax.xml.transform.dom.DOMSource;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
@@ -104,6 +105,20 @@ public final class ConfigXml {
             throw new IllegalStateException("cannot serialize configuration: " + e.getMessage(), e);
         }
         return out.toString() + "\n";
+    }
+
+    /**
+     * Writes the container as the {@code <multihome>} document element of an empty
+     * {@code document}, straight into DOM (no text in between).
+     */
+    public void writeInto(ContainerNode multihome, Document document) {
+        try {
+            XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(new DOMResult(document));
+            writeNode(xml, multihome);
+            xml.close();
+        } catch (XMLStreamException | IOException e) {
+            throw new IllegalStateException("cannot serialize configuration: " + e.getMessage(), e);
+        }
     }
 
     private void writeNode(XMLStreamWriter xml, NormalizedNode node) throws IOException {

@@ -1,8 +1,5 @@
 package net.multihome.netconf.datastore;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.multihome.core.config.ConfigError;
 import net.multihome.core.config.ConfigLoader;
@@ -10,6 +7,7 @@ import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.yang.ConfigXml;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.xml.Dom;
+import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -53,14 +51,11 @@ public final class ConfigCodec {
     /** Synchronized as a whole: a DOM is not safe to read from two threads at once. */
     private synchronized Element imported(ContainerNode content, Document owner) {
         if (last == null || last.content() != content) {
-            try {
-                last = new Rendered(content, ConfigXml.multihomeElement(
-                        new ByteArrayInputStream(toDocument(content).getBytes(StandardCharsets.UTF_8))));
-            } catch (IOException | net.multihome.core.yang.XmlInputException e) {
-                throw new IllegalStateException("cannot re-read our own configuration document: " + e.getMessage(), e);
-            }
+            Document rendered = XmlDocuments.newDocument();
+            xml.writeInto(content, rendered);
+            last = new Rendered(content, rendered.getDocumentElement());
         }
-        return last.element() == null ? null : (Element) owner.importNode(last.element(), true);
+        return (Element) owner.importNode(last.element(), true);
     }
 
     /**

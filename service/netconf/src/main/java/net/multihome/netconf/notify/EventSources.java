@@ -52,6 +52,9 @@ public final class EventSources implements SessionListener, RunningChangeListene
 
     @Override
     public void runningChanged(ContainerNode before, ContainerNode after, Optional<NetconfSession> by) {
+        if (!hub.hasSubscribers()) {
+            return;
+        }
         Document doc = XmlDocuments.newDocument();
         Element old = codec.toElement(before, doc);
         Element now = codec.toElement(after, doc);

@@ -25,6 +25,11 @@ public final class NotificationHub {
         return true;
     }
 
+    /** Whether any session listens; events nobody would receive need not be built. */
+    public boolean hasSubscribers() {
+        return !subscriptions.isEmpty();
+    }
+
     /** Queues the event for every subscriber; never blocks on a client. */
     public void publish(Event event) {
         subscriptions.values().forEach(s -> s.offer(event));

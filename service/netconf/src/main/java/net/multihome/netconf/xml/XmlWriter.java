@@ -52,7 +52,10 @@ public final class XmlWriter {
             Attr a = (Attr) attributes.item(i);
             if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
                 String prefix = XMLConstants.XMLNS_ATTRIBUTE.equals(a.getName()) ? "" : a.getLocalName();
-                scope.declare(prefix, a.getValue());
+                // A declaration the parent already made is left out (DOM built by StAX repeats them).
+                if (!a.getValue().equals(parent.lookup(prefix))) {
+                    scope.declare(prefix, a.getValue());
+                }
             }
         }
         String ns = emptyToNull(element.getNamespaceURI());

@@ -55,4 +55,19 @@ class XmlWriterTest {
         assertEquals("<m xmlns=\"urn:a\" xmlns:if=\"urn:if\" xml:lang=\"en\">/if:interfaces</m>",
                 new String(XmlWriter.toBytes(doc), UTF_8));
     }
+
+    @Test
+    void leavesOutDeclarationsTheParentAlreadyMade() {
+        Document doc = XmlDocuments.newDocument();
+        Element top = doc.createElementNS("urn:a", "top");
+        top.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", "urn:a");
+        Element leaf = doc.createElementNS("urn:a", "leaf");
+        leaf.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", "urn:a");
+        Element other = doc.createElementNS("urn:b", "other");
+        other.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", "urn:b");
+        top.appendChild(leaf);
+        top.appendChild(other);
+        doc.appendChild(top);
+        assertEquals("<top xmlns=\"urn:a\"><leaf/><other xmlns=\"urn:b\"/></top>", XmlWriter.toString(doc));
+    }
 }
