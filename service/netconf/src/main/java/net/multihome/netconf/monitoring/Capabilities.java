@@ -30,11 +30,9 @@ public final class Capabilities {
                 "urn:ietf:params:netconf:capability:startup:1.0",
                 "urn:ietf:params:netconf:capability:notification:1.0",
                 "urn:ietf:params:netconf:capability:interleave:1.0",
-                WithDefaultsMode.CAPABILITY,
-                MONITORING_NS + "?module=ietf-netconf-monitoring&revision=2010-10-04",
-                NOTIFICATIONS_NS + "?module=ietf-netconf-notifications&revision=2012-02-06"));
-        for (YangSchema.ModuleFile module : YangSchema.MODULES) {
-            out.add(namespace(schema, module) + "?module=" + module.name() + "&revision=" + module.revision());
+                WithDefaultsMode.CAPABILITY));
+        for (ServedModules.ServedModule module : ServedModules.all(schema)) {
+            out.add(module.namespace() + "?module=" + module.file().name() + "&revision=" + module.file().revision());
         }
         out.add("urn:ietf:params:netconf:capability:yang-library:1.1?revision=2019-01-04&content-id="
                 + contentId());
@@ -45,7 +43,7 @@ public final class Capabilities {
     public static String contentId() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (YangSchema.ModuleFile module : YangSchema.MODULES) {
+            for (YangSchema.ModuleFile module : ServedModules.files()) {
                 digest.update(module.text().getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
@@ -54,11 +52,5 @@ public final class Capabilities {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String namespace(YangSchema schema, YangSchema.ModuleFile module) {
-        return schema.context().getModules().stream()
-                .filter(m -> m.getName().equals(module.name()))
-                .findFirst().orElseThrow().getNamespace().toString();
     }
 }

@@ -34,7 +34,7 @@ public final class GetSchemaHandler implements RpcHandler {
             return RpcReply.error(Errors.protocol(ErrorTag.INVALID_VALUE, "only the yang format is served")
                     .withInfo(ErrorInfo.badElement("format")));
         }
-        List<YangSchema.ModuleFile> found = YangSchema.MODULES.stream()
+        List<YangSchema.ModuleFile> found = ServedModules.files().stream()
                 .filter(m -> m.name().equals(identifier.get()))
                 .filter(m -> version.isEmpty() || m.revision().equals(version.get()))
                 .toList();

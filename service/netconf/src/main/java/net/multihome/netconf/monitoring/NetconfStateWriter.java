@@ -45,12 +45,12 @@ public final class NetconfStateWriter {
             });
         }
         Element schemas = Dom.append(state, NS, "schemas");
-        for (YangSchema.ModuleFile module : YangSchema.MODULES) {
+        for (ServedModules.ServedModule module : ServedModules.all(schema)) {
             Element s = Dom.append(schemas, NS, "schema");
-            Dom.appendLeaf(s, NS, "identifier", module.name());
-            Dom.appendLeaf(s, NS, "version", module.revision());
+            Dom.appendLeaf(s, NS, "identifier", module.file().name());
+            Dom.appendLeaf(s, NS, "version", module.file().revision());
             Dom.appendLeaf(s, NS, "format", "yang");
-            Dom.appendLeaf(s, NS, "namespace", Capabilities.namespace(schema, module));
+            Dom.appendLeaf(s, NS, "namespace", module.namespace());
             Dom.appendLeaf(s, NS, "location", "NETCONF");
         }
         SessionRegistry registry = sessions.get();

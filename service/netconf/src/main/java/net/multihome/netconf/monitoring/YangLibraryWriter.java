@@ -8,9 +8,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The RFC 8525 {@code yang-library} container for {@code <get>}: one module set (multihome
- * implemented, the type modules import-only) used by every datastore, and the content-id the
- * hello advertises.
+ * The RFC 8525 {@code yang-library} container for {@code <get>}: one module set (multihome and
+ * the NETCONF protocol modules implemented, the type modules import-only) used by every
+ * datastore, and the content-id the hello advertises.
  */
 public final class YangLibraryWriter {
     public static final String NS = "urn:ietf:params:xml:ns:yang:ietf-yang-library";
@@ -29,11 +29,11 @@ public final class YangLibraryWriter {
         Element library = doc.createElementNS(NS, "yang-library");
         Element set = Dom.append(library, NS, "module-set");
         Dom.appendLeaf(set, NS, "name", SET);
-        for (YangSchema.ModuleFile module : YangSchema.MODULES) {
-            Element m = Dom.append(set, NS, module.name().equals(YangSchema.MODULE) ? "module" : "import-only-module");
-            Dom.appendLeaf(m, NS, "name", module.name());
-            Dom.appendLeaf(m, NS, "revision", module.revision());
-            Dom.appendLeaf(m, NS, "namespace", Capabilities.namespace(schema, module));
+        for (ServedModules.ServedModule module : ServedModules.all(schema)) {
+            Element m = Dom.append(set, NS, module.implemented() ? "module" : "import-only-module");
+            Dom.appendLeaf(m, NS, "name", module.file().name());
+            Dom.appendLeaf(m, NS, "revision", module.file().revision());
+            Dom.appendLeaf(m, NS, "namespace", module.namespace());
         }
         Element s = Dom.append(library, NS, "schema");
         Dom.appendLeaf(s, NS, "name", SET);

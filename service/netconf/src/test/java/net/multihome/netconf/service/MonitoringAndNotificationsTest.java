@@ -17,6 +17,7 @@ import java.util.List;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProviderStateChange;
 import net.multihome.core.yang.YangSchema;
+import net.multihome.netconf.monitoring.ServedModules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class MonitoringAndNotificationsTest {
     @Test
     void getSchemaReturnsTheExactModuleText() throws Exception {
         try (TestClient c = fixture.client()) {
-            for (YangSchema.ModuleFile module : YangSchema.MODULES) {
+            for (YangSchema.ModuleFile module : ServedModules.files()) {
                 String reply = c.rpc("<get-schema xmlns=\"" + NCM + "\"><identifier>" + module.name()
                         + "</identifier><version>" + module.revision() + "</version><format>yang</format>"
                         + "</get-schema>");
@@ -81,6 +82,24 @@ class MonitoringAndNotificationsTest {
             }
             String unknown = c.rpc("<get-schema xmlns=\"" + NCM + "\"><identifier>nope</identifier></get-schema>");
             assertEquals("invalid-value", errorTag(unknown), unknown);
+        }
+    }
+
+    @Test
+    void everyModuleTheHelloNamesCanBeFetchedWithGetSchema() throws Exception {
+        try (TestClient c = fixture.client()) {
+            List<String> modules = all(c.serverHello, TestClient.BASE, "capability").stream()
+                    .filter(cap -> cap.contains("?module="))
+                    .map(cap -> cap.replaceAll(".*[?&]module=([^&]+).*", "$1"))
+                    .toList();
+            assertTrue(modules.containsAll(List.of("multihome", "ietf-inet-types", "ietf-yang-types", "ietf-netconf",
+                    "ietf-netconf-monitoring", "ietf-netconf-notifications")), modules::toString);
+            for (String module : modules) {
+                String reply = c.rpc("<get-schema xmlns=\"" + NCM + "\"><identifier>" + module
+                        + "</identifier></get-schema>");
+                String text = TestClient.parse(reply).getElementsByTagNameNS(NCM, "data").item(0).getTextContent();
+                assertTrue(text.startsWith("module " + module + " {"), module + ": " + reply);
+            }
         }
     }
 
