@@ -14,10 +14,10 @@
 # requests; netconfd gets the same warm-up).
 #
 #   bench/netconf-bench.sh [COUNT [WARMUP]]   COUNT operations per phase (default 1000),
-#                                             WARMUP operations per warm-up phase (default 3000)
+#                                             WARMUP operations per warm-up phase (default 10000)
 set -euo pipefail
 count=${1:-1000}
-warmup=${2:-3000}
+warmup=${2:-10000}
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_BENCH:-$top/../shared/bench}
 work=$(mktemp -d)
