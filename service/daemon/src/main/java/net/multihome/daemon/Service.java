@@ -120,20 +120,17 @@ final class Service implements AutoCloseable {
             // session whose commit is being answered.
             Thread.startVirtualThread(() -> applyNetconf(netconfRef.get(), next.management().netconf()));
         };
-        NetconfService netconf = null;
-        Management.Netconf netconfSettings = config.management().netconf();
-        if (netconfSettings.enabled() && !netconfSettings.listen().isEmpty()) {
-            netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
-                    .startup(startup).applier(new KernelApplier(loop, applied)).status(status).events(events)
-                    .probes(new HealthProbes(health, status)).settings(netconfSettings).build();
-            try {
-                netconf.start();
-                netconfRef.set(netconf);
-                LOG.info("NETCONF server listening on {}", netconf.boundAddresses());
-            } catch (IOException e) {
-                // Routing goes on without the management plane; the kernel state is intact either way.
-                LOG.error("NETCONF server not started: {}", e.toString());
-            }
+        // Built even when disabled: its datastores carry every change of running (reloads too),
+        // and a later configuration that enables it starts the listener.
+        NetconfService netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
+                .startup(startup).applier(new KernelApplier(loop, applied)).status(status).events(events)
+                .probes(new HealthProbes(health, status)).settings(config.management().netconf()).build();
+        netconfRef.set(netconf);
+        try {
+            netconf.start();
+        } catch (IOException e) {
+            // Routing goes on without the management plane; the kernel state is intact either way.
+            LOG.error("NETCONF server not started: {}", e.toString());
         }
         awaitFirstPass(firstPass, status);
         return new Service(startup, netlink, loop, monitor, health, snmp, netconf);
@@ -153,9 +150,6 @@ final class Service implements AutoCloseable {
     }
 
     private static void applyNetconf(NetconfService netconf, Management.Netconf settings) {
-        if (netconf == null) {
-            return;
-        }
         try {
             netconf.apply(settings);
         } catch (IOException | RuntimeException e) {
@@ -175,19 +169,13 @@ final class Service implements AutoCloseable {
 
     /**
      * SIGHUP: re-reads startup.xml and makes it running; an invalid file, or one the kernel
-     * refuses, is logged and the running configuration kept. With NETCONF on, the change goes
-     * through its running datastore, so running and the kernel never disagree.
+     * refuses, is logged and the running configuration kept. The change goes through the
+     * NETCONF running datastore (whether or not the server listens), so running and the kernel
+     * never disagree.
      */
     void reload() {
         try {
-            if (netconf != null) {
-                netconf.replaceRunning(startup.loadData());
-            } else {
-                MultihomeConfig config = startup.load();
-                health.apply(config.providers());
-                snmp.apply(config.management().snmp());
-                loop.apply(config);
-            }
+            netconf.replaceRunning(startup.loadData());
             LOG.info("reloaded {}", startup.path());
         } catch (InvalidConfigException e) {
             LOG.error("reload refused, keeping the running configuration: {}: {}", startup.path(), e.getMessage());
@@ -202,12 +190,10 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        if (netconf != null) {
-            try {
-                netconf.close();
-            } catch (IOException e) {
-                LOG.warn("closing the NETCONF server: {}", e.toString());
-            }
+        try {
+            netconf.close();
+        } catch (IOException e) {
+            LOG.warn("closing the NETCONF server: {}", e.toString());
         }
         snmp.close();
         monitor.close();

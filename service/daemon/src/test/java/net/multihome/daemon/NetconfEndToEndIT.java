@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("netns")
 class NetconfEndToEndIT {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path CLIENT = Path.of("src/test/resources/netconf_client.py").toAbsolutePath();
-
     @TempDir
     Path dir;
 
@@ -34,7 +30,7 @@ class NetconfEndToEndIT {
 
     @BeforeEach
     void up() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON) && ncclientInstalled(), "needs /usr/bin/python3 with ncclient (python3-ncclient)");
+        assumeTrue(NcclientScript.available(), "needs /usr/bin/python3 with ncclient (python3-ncclient)");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "needs socat for the lab's NETCONF forwarder");
         // The router starts with management only: no provider, so nothing of ours in the kernel.
         String lab = Files.readString(Lab.RECIPE);
@@ -44,7 +40,7 @@ class NetconfEndToEndIT {
         this.lab = Lab.up(dir, factory);
         assertTrue(Lab.within(Duration.ofSeconds(15), () -> {
             try {
-                return client("get-config")[1].equals("0");
+                return client("get-config").ok();
             } catch (Exception e) {
                 return false;
             }
@@ -58,20 +54,8 @@ class NetconfEndToEndIT {
         }
     }
 
-    private static boolean ncclientInstalled() throws Exception {
-        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import ncclient").start();
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    }
-
-    /** Runs the client; returns its output and exit status. */
-    private String[] client(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), CLIENT.toString(),
-                Integer.toString(lab.netconfPort)));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("client.out");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "client finished");
-        return new String[] {Files.readString(out), Integer.toString(p.exitValue())};
+    private NcclientScript.Result client(String... args) throws Exception {
+        return NcclientScript.run(dir, lab.netconfPort, args);
     }
 
     private List<String> ours() {
@@ -83,21 +67,21 @@ class NetconfEndToEndIT {
     void commitOfTheRecipeMovesTheKernelToTheSeedState() throws Exception {
         assertEquals(List.of(), ours());
 
-        String[] result = client("commit", Lab.RECIPE.toString());
-        assertEquals("0", result[1], result[0]);
+        NcclientScript.Result result = client("commit", Lab.RECIPE.toString());
+        assertEquals(0, result.exit(), result.output());
 
         assertTrue(ours().contains("nexthop via 203.0.113.1 dev if1 weight 5"), ours()::toString);
         assertTrue(ours().contains("default via 203.0.113.65 dev if2 table 102"), ours()::toString);
         assertTrue(lab.ip("-4", "rule").contains("from 203.0.113.2 lookup 101 proto 77"));
-        assertTrue(client("get-config")[0].contains("<name>isp1</name>"), "running holds the commit");
+        assertTrue(client("get-config").output().contains("<name>isp1</name>"), "running holds the commit");
     }
 
     @Test
     void commitTheKernelRefusesReturnsItsWordsAndChangesNothing() throws Exception {
-        assertEquals("0", client("commit", Lab.RECIPE.toString())[1]);
+        assertEquals(0, client("commit", Lab.RECIPE.toString()).exit());
         List<String> before = ours();
         String rulesBefore = lab.ip("rule");
-        String runningBefore = client("get-config")[0];
+        String runningBefore = client("get-config").output();
 
         // Valid to the model, but 10.99.0.1 is not on if3's network: the kernel refuses the route.
         String refused = Files.readString(Lab.RECIPE).replace("</local-network>", """
@@ -110,12 +94,12 @@ class NetconfEndToEndIT {
                 </provider>""");
         Path file = dir.resolve("refused.xml");
         Files.writeString(file, refused);
-        String[] result = client("commit", file.toString());
+        NcclientScript.Result result = client("commit", file.toString());
 
-        assertEquals("3", result[1], result[0]);
-        assertTrue(result[0].contains("table 103") && result[0].contains("EINVAL"), result[0]);
+        assertEquals(3, result.exit(), result.output());
+        assertTrue(result.output().contains("table 103") && result.output().contains("EINVAL"), result.output());
         assertEquals(before, ours(), "the kernel's routes are as they were");
         assertEquals(rulesBefore, lab.ip("rule"), "the kernel's rules are as they were");
-        assertEquals(runningBefore, client("get-config")[0], "running is as it was");
+        assertEquals(runningBefore, client("get-config").output(), "running is as it was");
     }
 }

@@ -101,8 +101,9 @@ final class DefaultNetconfService implements NetconfService {
         if (config.events != null && providerSubscription == null) {
             providerSubscription = eventSources.follow(config.events);
         }
-        startServer();
+        // Started even when the listener cannot bind: a later change of its settings tries again.
         started = true;
+        startServer();
     }
 
     @Override
