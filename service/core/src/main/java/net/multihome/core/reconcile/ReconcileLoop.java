@@ -45,6 +45,7 @@ public final class ReconcileLoop implements AutoCloseable {
     private boolean triggered = true;
     /** Whether the kernel or the health verdicts may have changed since the last full pass. */
     private boolean kernelChanged = true;
+    /** The outcome of the latest pass; only the loop's own thread reads and writes it. */
     private PassResult last;
     private boolean running = true;
 
