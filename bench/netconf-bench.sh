@@ -47,7 +47,11 @@ measure() {
 
 echo "== netconfd (yuma123) =="
 "$shared/netconfd-up.sh" start >/dev/null
+nc_state=${NC_STATE:-/tmp/nc-anchors}
+# Server CPU of netconfd counts its sshd (with the per-connection children and the
+# netconf-subsystem relay it starts) and netconfd itself.
 measure netconfd --port 8830 --user nctest --password nctest-pw \
+    --server-pids "$(cat "$nc_state/sshd.pid"),$(cat "$nc_state/netconfd.pid")" \
     --payload "$shared/payloads/ietf-interfaces-merge.xml" --cleanup "$shared/payloads/ietf-interfaces-remove.xml"
 "$shared/netconfd-up.sh" stop >/dev/null
 
