@@ -13,9 +13,11 @@ import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.codec.xml.XmlCodecFactory;
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
+import org.opendaylight.yangtools.yang.model.api.EffectiveStatementInference;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 import org.w3c.dom.Document;
@@ -34,9 +36,15 @@ public final class ConfigXml {
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final YangSchema schema;
+    /** Value codecs, shared across parses: made per parse they recompile every pattern of the model. */
+    private final XmlCodecFactory codecs;
+    private final EffectiveStatementInference multihomeNode;
 
     public ConfigXml(YangSchema schema) {
         this.schema = schema;
+        this.codecs = XmlCodecFactory.create(schema.context());
+        this.multihomeNode = SchemaInferenceStack.of(schema.context(),
+                Absolute.of(YangSchema.qname(YangSchema.MODULE))).toInference();
     }
 
     /**
@@ -76,9 +84,7 @@ public final class ConfigXml {
     public ContainerNode parse(Element multihome) throws XmlInputException {
         NormalizationResultHolder result = new NormalizationResultHolder();
         NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(result);
-        try (XmlParserStream parser = XmlParserStream.create(writer,
-                SchemaInferenceStack.of(schema.context(),
-                        Absolute.of(YangSchema.qname(YangSchema.MODULE))).toInference())) {
+        try (XmlParserStream parser = XmlParserStream.create(writer, codecs, multihomeNode)) {
             parser.traverse(new DOMSource(multihome));
         } catch (XMLStreamException | IOException | RuntimeException e) {
             throw new XmlInputException(e.getMessage(), e);
