@@ -16,7 +16,8 @@ import org.w3c.dom.Element;
 public final class NetconfStateWriter {
     private static final String NS = Capabilities.MONITORING_NS;
 
-    private final YangSchema schema;
+    /** Computed once: the namespaces come from a walk of the schema context. */
+    private final List<ServedModules.ServedModule> modules;
     private final List<String> capabilities;
     private final Datastores datastores;
     private final Supplier<SessionRegistry> sessions;
@@ -24,7 +25,7 @@ public final class NetconfStateWriter {
     /** @param capabilities every advertised URI, base included */
     public NetconfStateWriter(YangSchema schema, List<String> capabilities, Datastores datastores,
                               Supplier<SessionRegistry> sessions) {
-        this.schema = schema;
+        this.modules = ServedModules.all(schema);
         this.capabilities = List.copyOf(capabilities);
         this.datastores = datastores;
         this.sessions = sessions;
@@ -45,7 +46,7 @@ public final class NetconfStateWriter {
             });
         }
         Element schemas = Dom.append(state, NS, "schemas");
-        for (ServedModules.ServedModule module : ServedModules.all(schema)) {
+        for (ServedModules.ServedModule module : modules) {
             Element s = Dom.append(schemas, NS, "schema");
             Dom.appendLeaf(s, NS, "identifier", module.file().name());
             Dom.appendLeaf(s, NS, "version", module.file().revision());

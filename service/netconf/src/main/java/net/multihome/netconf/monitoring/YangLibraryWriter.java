@@ -17,11 +17,12 @@ public final class YangLibraryWriter {
     private static final String DATASTORES_NS = "urn:ietf:params:xml:ns:yang:ietf-datastores";
     private static final String SET = "complete";
 
-    private final YangSchema schema;
+    /** Computed once: the namespaces come from a walk of the schema context. */
+    private final List<ServedModules.ServedModule> modules;
     private final String contentId;
 
     public YangLibraryWriter(YangSchema schema, String contentId) {
-        this.schema = schema;
+        this.modules = ServedModules.all(schema);
         this.contentId = contentId;
     }
 
@@ -29,7 +30,7 @@ public final class YangLibraryWriter {
         Element library = doc.createElementNS(NS, "yang-library");
         Element set = Dom.append(library, NS, "module-set");
         Dom.appendLeaf(set, NS, "name", SET);
-        for (ServedModules.ServedModule module : ServedModules.all(schema)) {
+        for (ServedModules.ServedModule module : modules) {
             Element m = Dom.append(set, NS, module.implemented() ? "module" : "import-only-module");
             Dom.appendLeaf(m, NS, "name", module.file().name());
             Dom.appendLeaf(m, NS, "revision", module.file().revision());
