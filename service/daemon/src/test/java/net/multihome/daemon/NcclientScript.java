@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** {@code src/test/resources/netconf_client.py}, real ncclient, against a lab's NETCONF forwarder. */
 final class NcclientScript {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path SCRIPT = Path.of("src/test/resources/netconf_client.py").toAbsolutePath();
 
     /** What the script printed, and its exit status (0, or 3 for an rpc-error). */

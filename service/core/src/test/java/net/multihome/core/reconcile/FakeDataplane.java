@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
+import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.LinkStats;
 import net.multihome.netlink.model.Nexthop;
+import net.multihome.netlink.model.OperState;
 import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.Rule;
 
 /** An in-memory kernel: keeps objects by their kernel keys, refuses what {@link #refuse} names. */
@@ -22,6 +26,13 @@ final class FakeDataplane implements Dataplane {
     final Map<String, String> sysctls = new HashMap<>();
     final List<Change> applied = new ArrayList<>();
     String refuse;
+    /** Adds an up interface with one address, e.g. {@code "203.0.113.2/26"}. */
+    void addLink(int index, String name, String address, RouteScope scope) {
+        links.add(new Link(index, name, true, true, OperState.UP, 1500, null, null, LinkStats.ZERO));
+        String[] parts = address.split("/");
+        addresses.add(new Address(index, IpAddresses.parse(parts[0]), Integer.parseInt(parts[1]), scope));
+    }
+
     /** Link dumps so far: one per full pass. */
     int linkReads;
 

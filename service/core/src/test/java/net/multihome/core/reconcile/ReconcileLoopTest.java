@@ -16,11 +16,6 @@ import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.yang.YangSchema;
-import net.multihome.netlink.model.Address;
-import net.multihome.netlink.model.IpAddresses;
-import net.multihome.netlink.model.Link;
-import net.multihome.netlink.model.LinkStats;
-import net.multihome.netlink.model.OperState;
 import net.multihome.netlink.model.RouteScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,9 +37,9 @@ class ReconcileLoopTest {
 
     @BeforeEach
     void start() throws Exception {
-        link(1, "eth0", "198.51.100.1/26");
-        link(2, "if1", "203.0.113.2/26");
-        link(3, "if2", "203.0.113.66/26");
+        kernel.addLink(1, "eth0", "198.51.100.1/26", RouteScope.UNIVERSE);
+        kernel.addLink(2, "if1", "203.0.113.2/26", RouteScope.UNIVERSE);
+        kernel.addLink(3, "if2", "203.0.113.66/26", RouteScope.UNIVERSE);
         seed = config(Examples.seedProviders());
         Reconciler reconciler = new Reconciler(kernel, OwnerTag.DEFAULT, new TableNamesFile(dir.resolve("names.conf")));
         loop = new ReconcileLoop(reconciler, seed, Duration.ofHours(1), Duration.ofHours(1), passes::add);
@@ -90,13 +85,6 @@ class ReconcileLoopTest {
         PassResult result = passes.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertTrue(result != null, "a pass within " + WAIT_SECONDS + " s");
         return result;
-    }
-
-    private void link(int index, String name, String address) {
-        kernel.links.add(new Link(index, name, true, true, OperState.UP, 1500, null, null, LinkStats.ZERO));
-        String[] parts = address.split("/");
-        kernel.addresses.add(new Address(index, IpAddresses.parse(parts[0]), Integer.parseInt(parts[1]),
-                RouteScope.UNIVERSE));
     }
 
     private static MultihomeConfig config(String xml) throws Exception {

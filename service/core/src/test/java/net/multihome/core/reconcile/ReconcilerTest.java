@@ -16,14 +16,10 @@ import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.yang.YangSchema;
-import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.IpPrefix;
-import net.multihome.netlink.model.Link;
-import net.multihome.netlink.model.LinkStats;
 import net.multihome.netlink.model.Nexthop;
-import net.multihome.netlink.model.OperState;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
@@ -46,18 +42,12 @@ class ReconcilerTest {
     @BeforeEach
     void seedRouter() throws Exception {
         kernel = new FakeDataplane();
-        link(1, "lo", "127.0.0.1/8", RouteScope.HOST);
-        link(2, "eth0", "198.51.100.1/26", RouteScope.UNIVERSE);
-        link(3, "if1", "203.0.113.2/26", RouteScope.UNIVERSE);
-        link(4, "if2", "203.0.113.66/26", RouteScope.UNIVERSE);
+        kernel.addLink(1, "lo", "127.0.0.1/8", RouteScope.HOST);
+        kernel.addLink(2, "eth0", "198.51.100.1/26", RouteScope.UNIVERSE);
+        kernel.addLink(3, "if1", "203.0.113.2/26", RouteScope.UNIVERSE);
+        kernel.addLink(4, "if2", "203.0.113.66/26", RouteScope.UNIVERSE);
         reconciler = new Reconciler(kernel, OwnerTag.DEFAULT, new TableNamesFile(dir.resolve("rt_tables.d/multihome.conf")));
         seed = LOADER.load(new ByteArrayInputStream(Examples.seedProviders().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private void link(int index, String name, String address, RouteScope scope) {
-        kernel.links.add(new Link(index, name, true, true, OperState.UP, 1500, null, null, LinkStats.ZERO));
-        String[] parts = address.split("/");
-        kernel.addresses.add(new Address(index, IpAddresses.parse(parts[0]), Integer.parseInt(parts[1]), scope));
     }
 
     @Test
