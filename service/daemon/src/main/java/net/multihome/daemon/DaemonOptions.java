@@ -13,11 +13,14 @@ import net.multihome.core.reconcile.TableNamesFile;
  * @param tableNames the rt_tables.d file to write
  * @param owner the protocol number that tags our kernel objects
  * @param safetyInterval time between passes when nothing triggers one
+ * @param selfCheck how long the reconcile loop may hold news, or probe rounds stop being counted
+ *     beyond their interval, before the daemon dumps its threads and exits for a restart
  */
 record DaemonOptions(Path stateDirectory, Path factoryConfig, Path tableNames, OwnerTag owner,
-        Duration safetyInterval) {
+        Duration safetyInterval, Duration selfCheck) {
 
-    static final String USAGE = "daemon [--state-dir DIR] [--factory-config FILE] [--rt-tables FILE] [--protocol N]";
+    static final String USAGE = "daemon [--state-dir DIR] [--factory-config FILE] [--rt-tables FILE] [--protocol N]"
+            + " [--self-check-seconds N]";
 
     /** @throws IllegalArgumentException naming the bad option */
     static DaemonOptions parse(String[] args) {
@@ -25,6 +28,7 @@ record DaemonOptions(Path stateDirectory, Path factoryConfig, Path tableNames, O
         Path factory = null;
         Path tables = TableNamesFile.DEFAULT;
         OwnerTag owner = OwnerTag.DEFAULT;
+        Duration selfCheck = Duration.ofSeconds(30);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -42,9 +46,22 @@ record DaemonOptions(Path stateDirectory, Path factoryConfig, Path tableNames, O
                         throw new IllegalArgumentException("--protocol needs a number, not '" + value + "'", e);
                     }
                 }
+                case "--self-check-seconds" -> selfCheck = Duration.ofSeconds(positive(option, value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new DaemonOptions(state, factory, tables, owner, Duration.ofSeconds(30));
+        return new DaemonOptions(state, factory, tables, owner, Duration.ofSeconds(30), selfCheck);
+    }
+
+    private static long positive(String option, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, with the option's name.
+        }
+        throw new IllegalArgumentException(option + " needs a positive number of seconds, not '" + value + "'");
     }
 }

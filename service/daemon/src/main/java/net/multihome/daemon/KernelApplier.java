@@ -12,17 +12,15 @@ import net.multihome.core.reconcile.PassResult;
 import net.multihome.core.reconcile.ReconcileLoop;
 import net.multihome.netconf.port.ApplyOutcome;
 import net.multihome.netconf.port.RunningConfigApplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Puts a configuration committed over NETCONF into the kernel: one reconcile pass with it; when
- * the kernel refuses any change, the previous configuration is reconciled back and the
- * kernel's words go to the client, so running and the kernel never disagree.
+ * Puts a configuration committed over NETCONF into the kernel: hands it to the reconcile loop
+ * and waits, holding no lock, for the pass that used it. When the kernel refuses any change the
+ * loop has already reconciled the previous configuration back; the kernel's words go to the
+ * client, so running and the kernel never disagree.
  */
 final class KernelApplier implements RunningConfigApplier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KernelApplier.class);
     private static final Duration PASS_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReconcileLoop loop;
@@ -37,17 +35,11 @@ final class KernelApplier implements RunningConfigApplier {
     }
 
     @Override
-    public synchronized ApplyOutcome apply(MultihomeConfig next) {
-        MultihomeConfig previous = loop.config();
+    public ApplyOutcome apply(MultihomeConfig next) {
         List<String> problems = problems(pass(next));
         if (problems.isEmpty()) {
             onApplied.accept(next);
             return ApplyOutcome.ok();
-        }
-        LOG.warn("configuration refused by the kernel, restoring the previous one: {}", problems);
-        List<String> restore = problems(pass(previous));
-        if (!restore.isEmpty()) {
-            LOG.error("restoring the previous configuration also failed: {}", restore);
         }
         return ApplyOutcome.refused(problems);
     }

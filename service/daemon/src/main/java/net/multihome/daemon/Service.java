@@ -3,7 +3,7 @@ package net.multihome.daemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +19,7 @@ import net.multihome.core.reconcile.Reconciler;
 import net.multihome.core.reconcile.TableNamesFile;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusTracker;
+import net.multihome.core.time.Scheduler;
 import net.multihome.core.store.StartupFile;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netlink.NetlinkHandle;
@@ -27,19 +28,21 @@ import net.multihome.netconf.rpc.RpcError;
 import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
 import net.multihome.netlink.NetlinkMonitor;
-import net.multihome.netlink.model.Link;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running daemon: the startup configuration, the reconcile loop on the kernel of the
- * process's own namespace, the kernel event monitor that triggers it, the health monitor
- * whose verdicts feed the planner, and the NETCONF and SNMP servers on the side. Closing stops the
+ * The running daemon: the startup configuration, the reconcile loop that owns the daemon's
+ * state and drives the kernel of the process's own namespace, the kernel event monitor that
+ * wakes it, the health monitor whose verdicts it reads, the self-check that watches both, and
+ * the NETCONF and SNMP servers on the side, which read immutable snapshots. Closing stops the
  * service and leaves the kernel state in place, so traffic keeps flowing.
  */
 final class Service implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    /** Exit status after a failed self-check (EX_SOFTWARE): the service manager restarts the daemon. */
+    static final int STALLED_EXIT = 70;
 
     private final StartupFile startup;
     private final NetlinkHandle netlink;
@@ -48,9 +51,11 @@ final class Service implements AutoCloseable {
     private final HealthMonitor health;
     private final SnmpService snmp;
     private final NetconfService netconf;
+    private final Scheduler timers;
+    private final SelfCheck selfCheck;
 
     private Service(StartupFile startup, NetlinkHandle netlink, ReconcileLoop loop, NetlinkMonitor monitor,
-            HealthMonitor health, SnmpService snmp, NetconfService netconf) {
+            HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers, SelfCheck selfCheck) {
         this.startup = startup;
         this.netlink = netlink;
         this.loop = loop;
@@ -58,6 +63,8 @@ final class Service implements AutoCloseable {
         this.health = health;
         this.snmp = snmp;
         this.netconf = netconf;
+        this.timers = timers;
+        this.selfCheck = selfCheck;
     }
 
     /**
@@ -76,33 +83,27 @@ final class Service implements AutoCloseable {
         }
         MultihomeConfig config = startup.load();
         LOG.info("starting with {} ({} provider(s))", startup.path(), config.providers().size());
+        Scheduler timers = Scheduler.system("timers");
         ProviderEvents events = new ProviderEvents();
-        // The loop and the health monitor call each other: verdicts trigger passes, passes
-        // tell the monitor which links are usable and which source addresses to probe from.
+        StatusTracker status = new StatusTracker(timers::now, options.owner(), events);
+        // The health monitor wakes the loop, and the loop tells the monitor its configuration
+        // and links; neither waits for the other, so the reference is set before either runs.
         AtomicReference<ReconcileLoop> loopRef = new AtomicReference<>();
-        AtomicReference<StatusTracker> statusRef = new AtomicReference<>();
-        HealthMonitor health = HealthMonitor.builder()
-                .listener(change -> loopRef.get().health(change.provider(), change.newHealth()))
-                .bindings(new ProbeBindings(() -> statusRef.get().lastPass()))
+        HealthMonitor health = HealthMonitor.builder().scheduler(timers)
+                .updates(() -> loopRef.get().healthUpdated())
+                .bindings(new ProbeBindings(status::lastPass))
                 .build();
-        StatusTracker status = new StatusTracker(InstantSource.system(), options.owner(), events,
-                new HealthStats(health));
-        statusRef.set(status);
         NetlinkHandle netlink = NetlinkHandle.open();
         Reconciler reconciler = new Reconciler(new NetlinkDataplane(netlink), options.owner(),
                 new TableNamesFile(options.tableNames()));
         CountDownLatch firstPass = new CountDownLatch(1);
-        ReconcileLoop loop = new ReconcileLoop(reconciler, config, options.safetyInterval(),
-                Duration.ofSeconds(1), result -> {
-                    status.record(loopRef.get().config(), result);
-                    firstPass.countDown();
-                    result.links().forEach(link -> health.linkChanged(link.name(), usable(link), linkState(link)));
-                });
+        ReconcileLoop loop = new ReconcileLoop(reconciler, config, health::verdicts, timers, options.safetyInterval(),
+                Duration.ofSeconds(1), new OwnerDuties(health, status, firstPass));
         loopRef.set(loop);
         KernelEventFilter relevant = new KernelEventFilter(options.owner().protocol());
         NetlinkMonitor monitor = NetlinkMonitor.start(event -> {
             if (event instanceof NetlinkEvent.LinkEvent e) {
-                health.linkChanged(e.link().name(), usable(e.link()), linkState(e.link()));
+                health.linkChanged(e.link().name(), OwnerDuties.usable(e.link()), OwnerDuties.linkState(e.link()));
             }
             if (relevant.test(event)) {
                 loop.trigger();
@@ -114,7 +115,6 @@ final class Service implements AutoCloseable {
         snmp.apply(config.management().snmp());
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
         Consumer<MultihomeConfig> applied = next -> {
-            health.apply(next.providers());
             snmp.apply(next.management().snmp());
             // On its own thread: a new listen address restarts the listener, which ends the
             // session whose commit is being answered.
@@ -133,7 +133,28 @@ final class Service implements AutoCloseable {
             LOG.error("NETCONF server not started: {}", e.toString());
         }
         awaitFirstPass(firstPass, status);
-        return new Service(startup, netlink, loop, monitor, health, snmp, netconf);
+        SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health);
+        selfCheck.start();
+        return new Service(startup, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck);
+    }
+
+    /**
+     * Watches the reconcile loop and the probe rounds. Probe rounds may be as far apart as the
+     * longest interval plus its timeout; the limit comes on top of that.
+     */
+    private static SelfCheck selfCheck(Duration limit, ReconcileLoop loop, HealthMonitor health) {
+        HealthProgress rounds = new HealthProgress(health, System::nanoTime);
+        return new SelfCheck(List.of(
+                new SelfCheck.Watch("reconcile loop", loop::stalledFor, () -> limit),
+                new SelfCheck.Watch("health probe rounds", rounds::stalledFor,
+                        () -> limit.plus(HealthProgress.longestRound(loop.config())))),
+                Scheduler.system("self-check"), (watch, stalled) -> {
+                    LOG.error("self-check: the {} made no progress for {} s with work pending; threads:\n{}",
+                            watch.what(), stalled.toSeconds(), ThreadDump.take());
+                    LOG.error("self-check: exiting so that the service manager restarts the daemon;"
+                            + " the kernel state stays in place");
+                    Runtime.getRuntime().halt(STALLED_EXIT);
+                });
     }
 
     /** Logs "ready" once the first pass is done and every server listens (the lab waits for it). */
@@ -155,16 +176,6 @@ final class Service implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.error("NETCONF settings not applied: {}", e.toString(), e);
         }
-    }
-
-    private static boolean usable(Link link) {
-        return link.adminUp() && link.carrier();
-    }
-
-    private static String linkState(Link link) {
-        return !link.adminUp() ? "interface " + link.name() + " is administratively down"
-                : link.carrier() ? "interface " + link.name() + " is up"
-                : "interface " + link.name() + " has no carrier";
     }
 
     /**
@@ -190,6 +201,7 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        selfCheck.close();
         try {
             netconf.close();
         } catch (IOException e) {
@@ -199,6 +211,7 @@ final class Service implements AutoCloseable {
         monitor.close();
         health.close();
         loop.close();
+        timers.close();
         netlink.close();
         LOG.info("stopped; kernel state left in place");
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import net.multihome.core.plan.Verdict;
 import net.multihome.core.config.HealthCheck;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.status.ProbeStats;

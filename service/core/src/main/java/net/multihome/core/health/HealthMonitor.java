@@ -3,8 +3,9 @@ package net.multihome.core.health;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,20 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import net.multihome.core.plan.Verdict;
 import net.multihome.core.config.HealthCheck;
 import net.multihome.core.config.Provider;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.core.status.TargetStatus;
+import net.multihome.core.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +41,19 @@ import org.slf4j.LoggerFactory;
  * each probe waiting up to {@code timeout}, so rounds overlap when the timeout is longer than
  * the interval (the YANG defaults: 200 ms and 200 ms); results are still counted in the order
  * rounds started. Verdict changes go to the log as one line each and to the listener, in the
- * order they happened, on one event thread that holds no lock (so the listener may call back
- * into the monitor). A provider starts UP, see {@link HealthDecider}.
+ * order they happened, on one event thread that holds no lock.
  *
- * <p>Threads: one scheduler thread that only starts rounds, platform threads for the probes,
- * which block in native {@code poll()} (that would pin a virtual thread's carrier), and the
- * event thread. Probe sockets live in the network namespace of the probe threads, which is the
- * daemon's unless {@link Builder#probeThreads} says otherwise.
+ * <p>Readers never wait: after every round, link event and configuration change the monitor
+ * publishes an immutable {@link HealthSnapshot} through one atomic reference and then runs the
+ * {@linkplain Builder#updates updates} callback, holding no lock, so the daemon's owner can look
+ * again. A provider starts UP, see {@link HealthDecider}.
+ *
+ * <p>Threads: the scheduler's, which only starts rounds, platform threads for the probes, which
+ * block in native {@code poll()} (that would pin a virtual thread's carrier), and the event
+ * thread. Locks (this monitor's for the provider map, each provider's for its own fields)
+ * guard field access only; no call leaves the health package while one is held. Probe sockets
+ * live in the network namespace of the probe threads, which is the daemon's unless
+ * {@link Builder#probeThreads} says otherwise.
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -52,23 +62,28 @@ public final class HealthMonitor implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     private final Consumer<VerdictChange> listener;
+    private final Runnable updates;
     private final Prober prober;
-    private final InstantSource clock;
+    private final Scheduler scheduler;
+    private final boolean ownScheduler;
     private final Function<Provider, ProbeBinding> bindings;
-    private final ScheduledExecutorService scheduler;
     private final ExecutorService probes;
     private final ExecutorService events;
-    /** Guarded by this; lock order is this, then a provider; finished rounds take only the provider's. */
-    private final Map<String, MonitoredProvider> providers = new LinkedHashMap<>();
+    /** Replaced whole under this monitor's lock; read without it. */
+    private volatile Map<String, MonitoredProvider> providers = Map.of();
+    private final AtomicReference<HealthSnapshot> snapshot = new AtomicReference<>(HealthSnapshot.EMPTY);
+    /** Serialises building and setting the snapshot, so a newer state is never overwritten by an older one. */
+    private final Object publishing = new Object();
+    private final AtomicLong roundsCounted = new AtomicLong();
     private volatile boolean closed;
 
     private HealthMonitor(Builder b) {
         listener = b.listener;
+        updates = b.updates;
         prober = b.prober;
-        clock = b.clock;
+        ownScheduler = b.scheduler == null;
+        scheduler = ownScheduler ? Scheduler.system("health-scheduler") : b.scheduler;
         bindings = b.bindings;
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("health-scheduler").daemon().factory());
         probes = Executors.newCachedThreadPool(b.probeThreads);
         events = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("health-events").daemon().factory());
     }
@@ -80,35 +95,37 @@ public final class HealthMonitor implements AutoCloseable {
     /**
      * Takes a new configuration: starts probing new providers, stops removed ones, and restarts
      * changed ones keeping their verdict and damping state. Unchanged providers keep running.
+     * The snapshot holds exactly the configured providers when this returns.
      */
-    public synchronized void apply(List<Provider> configured) {
-        if (closed) {
-            throw new IllegalStateException("health monitor is closed");
+    public void apply(List<Provider> configured) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("health monitor is closed");
+            }
+            Map<String, MonitoredProvider> current = new LinkedHashMap<>(providers);
+            Map<String, MonitoredProvider> next = new LinkedHashMap<>();
+            for (Provider p : configured) {
+                MonitoredProvider previous = current.remove(p.name());
+                if (previous != null && previous.provider().equals(p)) {
+                    next.put(p.name(), previous);
+                    continue;
+                }
+                if (previous != null) {
+                    previous.stop();
+                }
+                MonitoredProvider created = MonitoredProvider.of(p, previous, scheduler.now());
+                next.put(p.name(), created);
+                if (previous != null) {
+                    publish(created, previous.verdict(), created.verdict());
+                }
+                if (created.probed()) {
+                    created.schedule(scheduler.every(Duration.ZERO, p.healthCheck().interval(), () -> tick(created)));
+                }
+            }
+            current.values().forEach(MonitoredProvider::stop);
+            providers = Collections.unmodifiableMap(next);
         }
-        Map<String, MonitoredProvider> next = new LinkedHashMap<>();
-        for (Provider p : configured) {
-            MonitoredProvider previous = providers.remove(p.name());
-            if (previous != null && previous.provider().equals(p)) {
-                next.put(p.name(), previous);
-                continue;
-            }
-            if (previous != null) {
-                previous.stop();
-            }
-            MonitoredProvider created = MonitoredProvider.of(p, previous, clock.instant());
-            next.put(p.name(), created);
-            if (previous != null) {
-                publish(created, previous.verdict(), created.verdict());
-            }
-            if (created.probed()) {
-                HealthCheck check = p.healthCheck();
-                created.schedule(scheduler.scheduleAtFixedRate(() -> tick(created), 0,
-                        check.interval().toNanos(), TimeUnit.NANOSECONDS));
-            }
-        }
-        providers.values().forEach(MonitoredProvider::stop);
-        providers.clear();
-        providers.putAll(next);
+        refresh();
     }
 
     /**
@@ -117,14 +134,21 @@ public final class HealthMonitor implements AutoCloseable {
      *
      * @param why the link's state in words, e.g. "interface eth1 has no carrier"
      */
-    public synchronized void linkChanged(String interfaceName, boolean usable, String why) {
+    public void linkChanged(String interfaceName, boolean usable, String why) {
+        boolean changed = false;
         for (MonitoredProvider p : providers.values()) {
             if (p.provider().interfaceName().equals(interfaceName)) {
                 synchronized (p) {
                     Verdict before = p.verdict();
-                    publish(p, before, p.link(clock.instant(), usable, why));
+                    Verdict after = p.link(scheduler.now(), usable, why);
+                    publish(p, before, after);
+                    changed |= !after.equals(before);
                 }
             }
+        }
+        // Every pass repeats every link's state; only a verdict that moved is news.
+        if (changed) {
+            refresh();
         }
     }
 
@@ -136,8 +160,10 @@ public final class HealthMonitor implements AutoCloseable {
      * @throws IllegalStateException when the provider is not probed (disabled) or too many rounds run
      */
     public ProbeReport probeNow(String provider) {
-        MonitoredProvider p = find(provider).orElseThrow(
-                () -> new NoSuchElementException("no provider named " + provider));
+        MonitoredProvider p = providers.get(provider);
+        if (p == null) {
+            throw new NoSuchElementException("no provider named " + provider);
+        }
         if (!p.probed()) {
             throw new IllegalStateException("provider " + provider + " is not probed: " + p.verdict().reason());
         }
@@ -153,32 +179,45 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    /** The verdict of every configured provider, in configuration order. */
-    public Map<String, Verdict> verdicts() {
-        Map<String, Verdict> out = new LinkedHashMap<>();
-        snapshot().forEach(p -> out.put(p.name(), p.verdict()));
-        return out;
+    /** The latest published state of every configured provider; never waits. */
+    public HealthSnapshot snapshot() {
+        return snapshot.get();
     }
 
-    /** What the planner consumes: the health of every configured provider. */
+    /** The verdict of every configured provider, in configuration order. */
+    public Map<String, Verdict> verdicts() {
+        return snapshot().verdicts();
+    }
+
+    /** The health of every configured provider. */
     public Map<String, ProviderHealth> health() {
         Map<String, ProviderHealth> out = new LinkedHashMap<>();
-        snapshot().forEach(p -> out.put(p.name(), p.verdict().health()));
+        verdicts().forEach((name, verdict) -> out.put(name, verdict.health()));
         return out;
     }
 
     public Optional<Verdict> verdict(String provider) {
-        return find(provider).map(MonitoredProvider::verdict);
+        return Optional.ofNullable(verdicts().get(provider));
     }
 
     /** Statistics over all targets of the provider ({@link ProbeStats#NONE} when not probed). */
     public Optional<ProbeStats> stats(String provider) {
-        return find(provider).map(MonitoredProvider::stats);
+        return verdicts().containsKey(provider) ? Optional.of(snapshot().stats(provider)) : Optional.empty();
     }
 
     /** Each target of the provider with its last state and statistics, in configuration order. */
     public Optional<List<TargetStatus>> targets(String provider) {
-        return find(provider).map(MonitoredProvider::targets);
+        return verdicts().containsKey(provider) ? Optional.of(snapshot().targets(provider)) : Optional.empty();
+    }
+
+    /** Rounds counted since start, scheduled or on request; the self-check watches it move. */
+    public long roundsCounted() {
+        return roundsCounted.get();
+    }
+
+    /** Whether any provider is probed, i.e. whether rounds are expected to be counted. */
+    public boolean probing() {
+        return providers.values().stream().anyMatch(MonitoredProvider::probed);
     }
 
     /** Stops all rounds; returns once running probes ended (at most the longest timeout plus a second). */
@@ -194,7 +233,9 @@ public final class HealthMonitor implements AutoCloseable {
             longest = providers.values().stream().filter(MonitoredProvider::probed)
                     .map(p -> p.provider().healthCheck().timeout()).max(Duration::compareTo).orElse(Duration.ZERO);
         }
-        scheduler.shutdownNow();
+        if (ownScheduler) {
+            scheduler.close();
+        }
         probes.shutdown();
         try {
             if (!probes.awaitTermination(longest.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -223,11 +264,17 @@ public final class HealthMonitor implements AutoCloseable {
     private CompletableFuture<List<ProbeResult>> startRound(MonitoredProvider p) {
         HealthCheck check = p.provider().healthCheck();
         int maxInFlight = (int) (check.timeout().plus(GRACE).toNanos() / check.interval().toNanos()) + 2;
-        return p.startRound(this::probeAll, maxInFlight, results -> {
+        // Asked before taking the provider's lock: the bindings read the daemon's last pass.
+        ProbeBinding binding = bindings.apply(p.provider());
+        return p.startRound(provider -> probeAll(provider, binding), maxInFlight, results -> {
             try {
                 synchronized (p) {
                     Verdict before = p.verdict();
-                    publish(p, before, p.record(results, clock.instant()));
+                    publish(p, before, p.record(results, scheduler.now()));
+                }
+                roundsCounted.incrementAndGet();
+                if (!p.stopped()) {
+                    refresh();
                 }
             } catch (RuntimeException e) {
                 LOG.error("provider={} probe round could not be counted", p.name(), e);
@@ -235,9 +282,8 @@ public final class HealthMonitor implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<List<ProbeResult>> probeAll(Provider provider) {
+    private CompletableFuture<List<ProbeResult>> probeAll(Provider provider, ProbeBinding binding) {
         HealthCheck check = provider.healthCheck();
-        ProbeBinding binding = bindings.apply(provider);
         List<CompletableFuture<ProbeResult>> futures = new ArrayList<>();
         for (HealthCheck.Target target : check.targets()) {
             futures.add(CompletableFuture.supplyAsync(() -> prober.probe(target, binding, check.timeout()), probes)
@@ -247,6 +293,28 @@ public final class HealthMonitor implements AutoCloseable {
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Builds and sets a new snapshot from the providers' current state, then tells the owner. */
+    private void refresh() {
+        synchronized (publishing) {
+            Map<String, Verdict> verdicts = new LinkedHashMap<>();
+            Map<String, ProbeStats> stats = new HashMap<>();
+            Map<String, List<TargetStatus>> targets = new HashMap<>();
+            for (MonitoredProvider p : providers.values()) {
+                synchronized (p) {
+                    verdicts.put(p.name(), p.verdict());
+                    stats.put(p.name(), p.stats());
+                    targets.put(p.name(), p.targets());
+                }
+            }
+            snapshot.set(new HealthSnapshot(verdicts, stats, targets));
+        }
+        try {
+            updates.run();
+        } catch (RuntimeException e) {
+            LOG.warn("health update callback failed", e);
+        }
     }
 
     /** Logs and queues a change; callers hold {@code p}'s lock so its changes are queued in order. */
@@ -273,14 +341,6 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private synchronized List<MonitoredProvider> snapshot() {
-        return List.copyOf(providers.values());
-    }
-
-    private synchronized Optional<MonitoredProvider> find(String provider) {
-        return Optional.ofNullable(providers.get(provider));
-    }
-
     /** Binds probes to the provider's interface and configured addresses. */
     static ProbeBinding configuredBinding(Provider p) {
         return new ProbeBinding(p.interfaceName(),
@@ -288,21 +348,31 @@ public final class HealthMonitor implements AutoCloseable {
                 p.ipv6() != null && p.ipv6().address() instanceof Inet6Address a ? a : null);
     }
 
-    /** Builds a {@link HealthMonitor}; only the listener is required. */
+    /** Builds a {@link HealthMonitor}; every part has a default. */
     public static final class Builder {
 
-        private Consumer<VerdictChange> listener;
+        private Consumer<VerdictChange> listener = change -> { };
+        private Runnable updates = () -> { };
         private Prober prober;
-        private InstantSource clock = InstantSource.system();
+        private Scheduler scheduler;
         private Function<Provider, ProbeBinding> bindings = HealthMonitor::configuredBinding;
         private ThreadFactory probeThreads;
 
         private Builder() {
         }
 
-        /** Receives every verdict change (the daemon re-plans). */
+        /** Receives every verdict change, in order, on the monitor's event thread (logs, tests). */
         public Builder listener(Consumer<VerdictChange> listener) {
             this.listener = Objects.requireNonNull(listener);
+            return this;
+        }
+
+        /**
+         * Runs after every new {@link HealthSnapshot}, on the thread that published it, with no
+         * lock held; it must only hand over (the daemon wakes its owner), never block.
+         */
+        public Builder updates(Runnable updates) {
+            this.updates = Objects.requireNonNull(updates);
             return this;
         }
 
@@ -312,9 +382,12 @@ public final class HealthMonitor implements AutoCloseable {
             return this;
         }
 
-        /** Time stamps of rounds and link events; default the system clock. */
-        public Builder clock(InstantSource clock) {
-            this.clock = Objects.requireNonNull(clock);
+        /**
+         * Time stamps and the timers that start rounds; default a scheduler of the monitor's
+         * own on the system clock, closed with the monitor. A scheduler given here is not closed.
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler);
             return this;
         }
 
@@ -334,7 +407,6 @@ public final class HealthMonitor implements AutoCloseable {
         }
 
         public HealthMonitor build() {
-            Objects.requireNonNull(listener, "listener");
             if (prober == null) {
                 prober = new SocketProber();
             }

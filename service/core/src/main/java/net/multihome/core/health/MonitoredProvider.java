@@ -6,19 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
+import net.multihome.core.plan.Verdict;
 import net.multihome.core.config.HealthCheck;
 import net.multihome.core.config.Provider;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.core.status.TargetStatus;
 import net.multihome.core.status.TargetStatus.TargetState;
+import net.multihome.core.time.Scheduler;
 
 /**
  * The runtime state of one configured provider: its decider, the statistics window of each
  * target, and the chain that feeds finished rounds in the order they started (rounds overlap
- * when the timeout is longer than the interval). Thread-safe through its monitor lock.
+ * when the timeout is longer than the interval). Thread-safe through its monitor lock, which
+ * guards field access only: nothing outside this class is called while it is held.
  */
 final class MonitoredProvider {
 
@@ -29,7 +31,7 @@ final class MonitoredProvider {
     private final Map<HealthCheck.Target, TargetState> states = new LinkedHashMap<>();
     private CompletableFuture<Void> fed = CompletableFuture.completedFuture(null);
     private int roundsInFlight;
-    private ScheduledFuture<?> schedule;
+    private Scheduler.Timer schedule;
     private volatile boolean stopped;
 
     private MonitoredProvider(Provider provider, HealthDecider decider, Verdict fixed) {
@@ -137,35 +139,51 @@ final class MonitoredProvider {
 
     /**
      * Starts a round unless too many are still running (a prober that overruns its timeout),
-     * and feeds its results after those of every earlier round.
+     * and feeds its results after those of every earlier round. The probes start and the feed
+     * runs outside this provider's lock: the feed publishes and calls out of the package.
      *
      * @return the fed round, or null when skipped
      */
-    synchronized CompletableFuture<List<ProbeResult>> startRound(RoundStarter starter, int maxInFlight,
+    CompletableFuture<List<ProbeResult>> startRound(RoundStarter starter, int maxInFlight,
             Consumer<List<ProbeResult>> feed) {
-        if (roundsInFlight >= maxInFlight) {
-            return null;
+        CompletableFuture<Void> previous;
+        CompletableFuture<Void> thisFed = new CompletableFuture<>();
+        synchronized (this) {
+            if (roundsInFlight >= maxInFlight) {
+                return null;
+            }
+            roundsInFlight++;
+            previous = fed;
+            fed = thisFed;
         }
-        CompletableFuture<List<ProbeResult>> round = starter.start(provider);
-        roundsInFlight++;
-        CompletableFuture<List<ProbeResult>> done = fed.thenCompose(ignored -> round).whenComplete((r, t) -> {
+        CompletableFuture<List<ProbeResult>> round;
+        try {
+            round = starter.start(provider);
+        } catch (RuntimeException notStarted) {
+            synchronized (this) {
+                roundsInFlight--;
+            }
+            previous.whenComplete((ignored, t) -> thisFed.complete(null));
+            throw notStarted;
+        }
+        CompletableFuture<List<ProbeResult>> done = previous.thenCompose(ignored -> round).whenComplete((r, t) -> {
             synchronized (this) {
                 roundsInFlight--;
             }
         });
-        fed = done.thenAccept(feed).exceptionally(t -> null);
-        return done.thenCombine(fed, (results, ignored) -> results);
+        done.thenAccept(feed).whenComplete((ignored, t) -> thisFed.complete(null));
+        return done.thenCombine(thisFed, (results, ignored) -> results);
     }
 
-    synchronized void schedule(ScheduledFuture<?> future) {
-        schedule = future;
+    synchronized void schedule(Scheduler.Timer timer) {
+        schedule = timer;
     }
 
     /** Stops the rounds; rounds still running are counted here but no longer announced. */
     synchronized void stop() {
         stopped = true;
         if (schedule != null) {
-            schedule.cancel(false);
+            schedule.cancel();
         }
     }
 

@@ -57,9 +57,9 @@ public final class Planner {
         this.protocol = owner.protocol();
     }
 
-    public DesiredState plan(MultihomeConfig config, Map<String, ProviderHealth> health, KernelView kernel) {
+    public DesiredState plan(MultihomeConfig config, Map<String, Verdict> health, KernelView kernel) {
         List<ProviderAssessment> assessments = config.providers().stream()
-                .map(p -> ProviderAssessment.of(p, health.getOrDefault(p.name(), ProviderHealth.UP), kernel))
+                .map(p -> ProviderAssessment.of(p, health.getOrDefault(p.name(), Verdict.unjudged()), kernel))
                 .toList();
         List<Route> linkRoutes = new ArrayList<>();
         List<Route> gatewayRoutes = new ArrayList<>();

@@ -18,7 +18,7 @@ import net.multihome.netlink.model.RouteScope;
 record ProviderAssessment(Provider provider, OperStatus status, String reason, InterfaceView link,
         List<ResolvedFamily> families) {
 
-    static ProviderAssessment of(Provider provider, ProviderHealth health, KernelView kernel) {
+    static ProviderAssessment of(Provider provider, Verdict health, KernelView kernel) {
         if (!provider.enabled()) {
             return new ProviderAssessment(provider, OperStatus.DISABLED, "disabled in the configuration", null,
                     List.of());
@@ -47,13 +47,12 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
             return new ProviderAssessment(provider, OperStatus.DOWN,
                     "interface " + link.name() + " has no carrier", link, families);
         }
-        return switch (health) {
-            case DOWN -> new ProviderAssessment(provider, OperStatus.DOWN, "health checks fail", link, families);
-            case DEGRADED -> new ProviderAssessment(provider, OperStatus.DEGRADED,
-                    "latency or loss above the degraded threshold", link, families);
-            case UP -> new ProviderAssessment(provider, OperStatus.UP, "link up and health checks pass", link,
-                    families);
+        OperStatus status = switch (health.health()) {
+            case DOWN -> OperStatus.DOWN;
+            case DEGRADED -> OperStatus.DEGRADED;
+            case UP -> OperStatus.UP;
         };
+        return new ProviderAssessment(provider, status, health.reason(), link, families);
     }
 
     /** Whether the uplink can carry traffic at all (policies may use it). */

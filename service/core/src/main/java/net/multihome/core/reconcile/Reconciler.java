@@ -13,7 +13,7 @@ import net.multihome.core.plan.IpCommands;
 import net.multihome.core.plan.KernelView;
 import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.Planner;
-import net.multihome.core.plan.ProviderHealth;
+import net.multihome.core.plan.Verdict;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Route;
@@ -46,7 +46,7 @@ public final class Reconciler {
         this.tableNames = tableNames;
     }
 
-    public PassResult pass(MultihomeConfig config, Map<String, ProviderHealth> health) {
+    public PassResult pass(MultihomeConfig config, Map<String, Verdict> health) {
         long start = System.nanoTime();
         List<Link> links = dataplane.links();
         List<Route> routes = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class Reconciler {
      * configuration without reading or touching the kernel. Empty when something would change
      * or {@code last} did not converge: then only a full {@link #pass} will do.
      */
-    public Optional<PassResult> replan(MultihomeConfig config, Map<String, ProviderHealth> health, PassResult last) {
+    public Optional<PassResult> replan(MultihomeConfig config, Map<String, Verdict> health, PassResult last) {
         if (!last.converged()) {
             return Optional.empty();
         }

@@ -18,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows reconcile passes: notices each provider's status change (one log line and one
- * {@link ProviderStateChange} on the bus), counts transitions, and serves immutable
- * snapshots to the adapters.
+ * Follows reconcile passes and health rounds for the daemon's owner thread: notices each
+ * provider's status change (one log line and one {@link ProviderStateChange} on the bus),
+ * counts transitions, and publishes one immutable {@link StatusSnapshot} after each pass and
+ * each health update. {@link #record} and {@link #refresh} belong to the owner thread alone;
+ * {@link #snapshot} and {@link #lastPass} are volatile reads from any thread and never wait.
  */
 public final class StatusTracker implements StatusSource {
 
@@ -29,44 +31,50 @@ public final class StatusTracker implements StatusSource {
     private final InstantSource clock;
     private final Instant started;
     private final ProviderEvents events;
-    private final ProbeStatsSource probes;
     private final int ownerProtocol;
+    /** Owner thread only. */
     private final Map<String, Transitions> transitions = new HashMap<>();
-    private PassResult last;
+    /** Owner thread only. */
     private MultihomeConfig config = MultihomeConfig.empty();
+    /** Owner thread only. */
     private long passes;
+    private volatile PassResult last;
+    private volatile StatusSnapshot snapshot;
 
     private record Transitions(OperStatus status, long count, Instant lastChange) {
     }
 
-    public StatusTracker(InstantSource clock, OwnerTag owner, ProviderEvents events, ProbeStatsSource probes) {
+    public StatusTracker(InstantSource clock, OwnerTag owner, ProviderEvents events) {
         this.clock = clock;
         this.ownerProtocol = owner.protocol();
         this.started = clock.instant();
         this.events = events;
-        this.probes = probes;
+        this.snapshot = new StatusSnapshot(started, started, config, List.of(), List.of(), List.of(), 0,
+                "no pass yet", List.of(), ownerProtocol);
     }
 
-    /** Records a pass made with {@code usedConfig}; publishes status changes. */
-    public void record(MultihomeConfig usedConfig, PassResult result) {
+    /**
+     * Records a pass made with {@code usedConfig}, publishes the new snapshot with the probe
+     * statistics of {@code health}, then announces status changes (subscribers only queue).
+     */
+    public void record(MultihomeConfig usedConfig, PassResult result, ProbeStatsSource health) {
         List<ProviderStateChange> changes = new ArrayList<>();
-        synchronized (this) {
-            Instant now = clock.instant();
-            for (ProviderPlan plan : result.desired().providers()) {
-                Transitions before = transitions.get(plan.name());
-                if (before == null) {
-                    // First sight (start, or a new provider): a status, not a change.
-                    transitions.put(plan.name(), new Transitions(plan.status(), 0, now));
-                } else if (before.status() != plan.status()) {
-                    transitions.put(plan.name(), new Transitions(plan.status(), before.count() + 1, now));
-                    changes.add(new ProviderStateChange(plan.name(), before.status(), plan.status(), plan.reason(), now));
-                }
+        Instant now = clock.instant();
+        for (ProviderPlan plan : result.desired().providers()) {
+            Transitions before = transitions.get(plan.name());
+            if (before == null) {
+                // First sight (start, or a new provider): a status, not a change.
+                transitions.put(plan.name(), new Transitions(plan.status(), 0, now));
+            } else if (before.status() != plan.status()) {
+                transitions.put(plan.name(), new Transitions(plan.status(), before.count() + 1, now));
+                changes.add(new ProviderStateChange(plan.name(), before.status(), plan.status(), plan.reason(), now));
             }
-            transitions.keySet().retainAll(result.desired().providers().stream().map(ProviderPlan::name).toList());
-            last = result;
-            config = usedConfig;
-            passes++;
         }
+        transitions.keySet().retainAll(result.desired().providers().stream().map(ProviderPlan::name).toList());
+        last = result;
+        config = usedConfig;
+        passes++;
+        refresh(health);
         for (ProviderStateChange change : changes) {
             LOG.info("provider={} old={} new={} reason=\"{}\"", change.provider(), change.oldStatus().yangName(),
                     change.newStatus().yangName(), change.reason());
@@ -74,14 +82,14 @@ public final class StatusTracker implements StatusSource {
         }
     }
 
-    @Override
-    public synchronized StatusSnapshot snapshot() {
-        if (last == null) {
-            return new StatusSnapshot(clock.instant(), started, config, List.of(), List.of(), List.of(), 0,
-                    "no pass yet", List.of(), ownerProtocol);
+    /** Publishes a snapshot of the last pass with the probe statistics of {@code health}. */
+    public void refresh(ProbeStatsSource health) {
+        PassResult pass = last;
+        if (pass == null) {
+            return;
         }
         List<ProviderStatus> providers = new ArrayList<>();
-        for (ProviderPlan plan : last.desired().providers()) {
+        for (ProviderPlan plan : pass.desired().providers()) {
             Provider provider = config.provider(plan.name()).orElse(null);
             if (provider == null) {
                 continue;
@@ -92,15 +100,20 @@ public final class StatusTracker implements StatusSource {
             Transitions t = transitions.getOrDefault(plan.name(), new Transitions(plan.status(), 0, started));
             providers.add(new ProviderStatus(plan.name(), provider.interfaceName(), plan.ifindex(), address, gateway,
                     provider.table(), provider.enabled(), plan.status(), plan.reason(), provider.weight(),
-                    provider.tier(), plan.defaultRouteShare(), probes.stats(plan.name()), t.count(), t.lastChange(),
-                    probes.targets(plan.name())));
+                    provider.tier(), plan.defaultRouteShare(), health.stats(plan.name()), t.count(), t.lastChange(),
+                    health.targets(plan.name())));
         }
-        return new StatusSnapshot(clock.instant(), started, config, providers, last.links(), last.routes(), passes,
-                last.summary(), last.rules(), ownerProtocol);
+        snapshot = new StatusSnapshot(clock.instant(), started, config, providers, pass.links(), pass.routes(),
+                passes, pass.summary(), pass.rules(), ownerProtocol);
+    }
+
+    @Override
+    public StatusSnapshot snapshot() {
+        return snapshot;
     }
 
     /** The last pass, or null before the first. */
-    public synchronized PassResult lastPass() {
+    public PassResult lastPass() {
         return last;
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import net.multihome.core.plan.Verdict;
 import net.multihome.core.config.HealthCheck;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.status.ProbeStats;

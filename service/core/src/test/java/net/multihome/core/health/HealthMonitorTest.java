@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import net.multihome.core.plan.Verdict;
 import net.multihome.core.config.AddressConfig;
 import net.multihome.core.config.HealthCheck;
 import net.multihome.core.config.Provider;

@@ -59,7 +59,7 @@ class PlannerTest {
         return out;
     }
 
-    private static List<String> plan(String xml, Map<String, ProviderHealth> health,
+    private static List<String> plan(String xml, Map<String, Verdict> health,
             Map<String, InterfaceView> interfaces) throws Exception {
         return lines(PLANNER.plan(config(xml), health, new KernelView(interfaces)), interfaces);
     }
@@ -100,7 +100,7 @@ class PlannerTest {
 
     @Test
     void downProviderLeavesTheDefaultButKeepsItsSplitAccess() throws Exception {
-        List<String> lines = plan(Examples.seedProviders(), Map.of("isp1", ProviderHealth.DOWN), seedInterfaces());
+        List<String> lines = plan(Examples.seedProviders(), Verdicts.down("isp1"), seedInterfaces());
         assertTrue(lines.contains("ip nexthop add id 1296564225 group 1296564242,1 type resilient buckets 128 idle_timer 120 unbalanced_timer 300"),
                 lines::toString);
         assertTrue(lines.contains("ip route add default via 203.0.113.1 dev if1 table T1"));
@@ -109,9 +109,17 @@ class PlannerTest {
     }
 
     @Test
+    void theHealthDecidersReasonIsTheProvidersReason() throws Exception {
+        DesiredState state = PLANNER.plan(config(Examples.seedProviders()), Verdicts.down("isp1"),
+                new KernelView(seedInterfaces()));
+        assertEquals(OperStatus.DOWN, state.providers().get(0).status());
+        assertEquals(Verdicts.DOWN_REASON, state.providers().get(0).reason());
+    }
+
+    @Test
     void allDownKeepsEveryLinkUpProviderByDefault() throws Exception {
         DesiredState state = PLANNER.plan(config(Examples.seedProviders()),
-                Map.of("isp1", ProviderHealth.DOWN, "isp2", ProviderHealth.DOWN), new KernelView(seedInterfaces()));
+                Verdicts.down("isp1", "isp2"), new KernelView(seedInterfaces()));
         assertEquals(OperStatus.DOWN, state.providers().get(0).status());
         assertTrue(lines(state, seedInterfaces()).contains("ip route add default nhid 1296564225"));
     }
@@ -120,7 +128,7 @@ class PlannerTest {
     void allDownWithUnreachableRemovesTheDefault() throws Exception {
         String xml = Examples.seedProviders().replace("<hash-policy>l4</hash-policy>",
                 "<hash-policy>l4</hash-policy><all-down>unreachable</all-down>");
-        List<String> lines = plan(xml, Map.of("isp1", ProviderHealth.DOWN, "isp2", ProviderHealth.DOWN),
+        List<String> lines = plan(xml, Verdicts.down("isp1", "isp2"),
                 seedInterfaces());
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("ip route add default nhid")), lines::toString);
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("ip nexthop")), lines::toString);
@@ -150,7 +158,7 @@ class PlannerTest {
         String xml = Examples.seedProviders().replace("<weight>1</weight>", "<weight>1</weight><tier>1</tier>");
         List<String> up = plan(xml, Map.of(), seedInterfaces());
         assertTrue(up.contains("ip nexthop add id 1296564225 group 1296564240,5 type resilient buckets 128 idle_timer 120 unbalanced_timer 300"), up::toString);
-        List<String> failed = plan(xml, Map.of("isp1", ProviderHealth.DOWN), seedInterfaces());
+        List<String> failed = plan(xml, Verdicts.down("isp1"), seedInterfaces());
         assertTrue(failed.contains("ip nexthop add id 1296564225 group 1296564242,1 type resilient buckets 128 idle_timer 120 unbalanced_timer 300"), failed::toString);
     }
 
@@ -182,7 +190,7 @@ class PlannerTest {
         List<String> up = plan(xml, Map.of(), seedInterfaces());
         assertTrue(up.contains("ip rule add priority 10010 to 192.0.2.0/24 lookup T1"), up::toString);
         assertTrue(up.contains("ip rule add priority 10020 from 198.51.100.32/27 ipproto 17 dport 5060-5061 lookup T2"), up::toString);
-        List<String> down = plan(xml, Map.of("isp1", ProviderHealth.DOWN, "isp2", ProviderHealth.DOWN), seedInterfaces());
+        List<String> down = plan(xml, Verdicts.down("isp1", "isp2"), seedInterfaces());
         assertTrue(down.stream().noneMatch(l -> l.startsWith("ip rule add priority 10010")), "web falls back");
         assertTrue(down.contains("ip rule add priority 10020 from 198.51.100.32/27 ipproto 17 dport 5060-5061 unreachable"), down::toString);
     }

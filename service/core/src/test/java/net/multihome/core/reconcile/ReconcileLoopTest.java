@@ -7,6 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +17,11 @@ import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.Examples;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.plan.OwnerTag;
+import net.multihome.core.plan.OperStatus;
 import net.multihome.core.plan.ProviderHealth;
+import net.multihome.core.plan.ProviderPlan;
+import net.multihome.core.plan.Verdict;
+import net.multihome.core.time.ManualScheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netlink.model.RouteScope;
 import org.junit.jupiter.api.AfterEach;
@@ -22,16 +29,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The owner loop on a fake kernel with a manual clock: health verdicts come from a map the test
+ * changes, as the health monitor's snapshot would, and each pass is announced to the test.
+ */
 class ReconcileLoopTest {
 
     private static final ConfigLoader LOADER = new ConfigLoader(YangSchema.load());
     private static final long WAIT_SECONDS = 10;
+    private static final Duration SAFETY = Duration.ofSeconds(30);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     @TempDir
     Path dir;
 
     private final FakeDataplane kernel = new FakeDataplane();
+    private final ManualScheduler clock = new ManualScheduler(Instant.parse("2026-12-04T00:00:00Z"));
+    /** The health monitor's verdicts, in configuration order as its snapshot keeps them. */
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
     private final BlockingQueue<PassResult> passes = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> refreshes = new LinkedBlockingQueue<>();
     private ReconcileLoop loop;
     private MultihomeConfig seed;
 
@@ -42,7 +59,18 @@ class ReconcileLoopTest {
         kernel.addLink(3, "if2", "203.0.113.66/26", RouteScope.UNIVERSE);
         seed = config(Examples.seedProviders());
         Reconciler reconciler = new Reconciler(kernel, OwnerTag.DEFAULT, new TableNamesFile(dir.resolve("names.conf")));
-        loop = new ReconcileLoop(reconciler, seed, Duration.ofHours(1), Duration.ofHours(1), passes::add);
+        loop = new ReconcileLoop(reconciler, seed, () -> Map.copyOf(verdicts), clock, SAFETY, RETRY,
+                new ReconcileLoop.Listener() {
+                    @Override
+                    public void passed(MultihomeConfig used, PassResult result) {
+                        passes.add(result);
+                    }
+
+                    @Override
+                    public void healthRefreshed() {
+                        refreshes.add("refreshed");
+                    }
+                });
         loop.start();
         assertTrue(next().converged());
     }
@@ -70,15 +98,90 @@ class ReconcileLoopTest {
         loop.trigger();
         next();
         assertEquals(reads + 1, kernel.linkReads, "a kernel event reads the kernel");
-        loop.health("isp1", ProviderHealth.DOWN);
+        health("isp1", ProviderHealth.DOWN, "3 consecutive rounds with fewer than 1 of 1 targets answering");
         assertTrue(next().applied() > 0, "isp1 left the group");
         assertEquals(reads + 2, kernel.linkReads);
         MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
-        loop.health("isp1", ProviderHealth.UP);
+        health("isp1", ProviderHealth.UP, "5 consecutive good rounds");
         next();
         PassResult result = loop.apply(reweighted).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertTrue(result.applied() > 0, "the group was rewritten with the new weight");
         assertEquals(reads + 4, kernel.linkReads);
+    }
+
+    @Test
+    void theDecidersReasonIsReportedAndAReasonAloneReplansWithoutReadingTheKernel() throws Exception {
+        health("isp1", ProviderHealth.DOWN, "3 consecutive rounds with fewer than 1 of 1 targets answering");
+        PassResult down = next();
+        assertEquals("3 consecutive rounds with fewer than 1 of 1 targets answering", status(down, "isp1").reason());
+        int reads = kernel.linkReads;
+        health("isp1", ProviderHealth.DOWN, "flap hold-down ended; waiting for 5 good rounds");
+        PassResult replanned = next();
+        assertEquals("flap hold-down ended; waiting for 5 good rounds", status(replanned, "isp1").reason());
+        assertEquals(reads, kernel.linkReads, "the kernel objects wanted did not change");
+    }
+
+    @Test
+    void statisticsAloneRefreshTheStatusWithoutAPass() throws Exception {
+        loop.healthUpdated();
+        assertEquals("refreshed", refreshes.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(passes.isEmpty(), "no pass for unchanged verdicts");
+    }
+
+    @Test
+    void providerDeletedWhileDownAndReaddedRejoinsTheDefault() throws Exception {
+        health("isp1", ProviderHealth.DOWN, "3 consecutive rounds with fewer than 1 of 1 targets answering");
+        assertEquals(OperStatus.DOWN, status(next(), "isp1").status());
+        MultihomeConfig withoutIsp1 = config(Examples.seedProviders().replaceFirst(
+                "(?s)<provider>\\s*<name>isp1</name>.*?</provider>", ""));
+        verdicts.remove("isp1");
+        assertTrue(loop.apply(withoutIsp1).get(WAIT_SECONDS, TimeUnit.SECONDS).converged());
+        // The monitor starts a re-added provider afresh: up until proven down.
+        verdicts.put("isp1", new Verdict(ProviderHealth.UP, "no probe round finished yet", clock.now()));
+        PassResult readded = loop.apply(seed).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(OperStatus.UP, status(readded, "isp1").status());
+        assertEquals("83.33", status(readded, "isp1").defaultRouteShare().toPlainString());
+    }
+
+    @Test
+    void aConfigurationTheKernelRefusesIsTakenBack() throws Exception {
+        kernel.refuse = "weight=4";
+        MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
+        PassResult refused = loop.apply(reweighted).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(1, refused.errors().size());
+        assertTrue(refused.errors().getFirst().endsWith("EINVAL: refused by the test"), refused.errors()::toString);
+        assertEquals(seed, loop.config(), "running stays the previous configuration");
+        PassResult restored = passes.stream().reduce((a, b) -> b).orElseThrow();
+        assertTrue(restored.converged(), "the previous configuration is back in the kernel");
+        assertEquals("83.33", status(restored, "isp1").defaultRouteShare().toPlainString());
+    }
+
+    @Test
+    void aSafetyPassReadsTheKernelWhenTheIntervalPassesWithoutNews() throws Exception {
+        int reads = kernel.linkReads;
+        clock.advance(SAFETY.minusMillis(1));
+        assertTrue(passes.isEmpty(), "no pass before the interval");
+        clock.advance(Duration.ofMillis(1));
+        next();
+        assertEquals(reads + 1, kernel.linkReads);
+        assertEquals(Duration.ZERO, awaitIdle());
+    }
+
+    private Duration awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!loop.stalledFor().isZero() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return loop.stalledFor();
+    }
+
+    private void health(String provider, ProviderHealth health, String reason) {
+        verdicts.put(provider, new Verdict(health, reason, clock.now()));
+        loop.healthUpdated();
+    }
+
+    private static ProviderPlan status(PassResult pass, String provider) {
+        return pass.desired().providers().stream().filter(p -> p.name().equals(provider)).findFirst().orElseThrow();
     }
 
     private PassResult next() throws InterruptedException {

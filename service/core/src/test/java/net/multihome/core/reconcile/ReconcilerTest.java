@@ -14,7 +14,7 @@ import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.Examples;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.plan.OwnerTag;
-import net.multihome.core.plan.ProviderHealth;
+import net.multihome.core.plan.Verdicts;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
@@ -81,7 +81,7 @@ class ReconcilerTest {
         PassResult first = reconciler.pass(seed, Map.of());
         MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
         assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty(), "weights are in the group");
-        assertTrue(reconciler.replan(seed, Map.of("isp1", ProviderHealth.DOWN), first).isEmpty(),
+        assertTrue(reconciler.replan(seed, Verdicts.down("isp1"), first).isEmpty(),
                 "a provider down leaves the group");
         kernel.refuse = "weight=4";
         PassResult refused = reconciler.pass(reweighted, Map.of());
@@ -106,7 +106,7 @@ class ReconcilerTest {
     void providerGoingDownShrinksTheGroupInPlace() {
         reconciler.pass(seed, Map.of());
         kernel.applied.clear();
-        reconciler.pass(seed, Map.of("isp1", ProviderHealth.DOWN));
+        reconciler.pass(seed, Verdicts.down("isp1"));
         assertEquals(2, kernel.applied.size(), kernel.applied::toString);
         assertTrue(kernel.applied.getFirst() instanceof Change.PutNexthop p && p.replace()
                 && p.nexthop() instanceof Nexthop.Group g && g.members().size() == 1, kernel.applied::toString);

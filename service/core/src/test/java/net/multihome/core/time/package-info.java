@@ -1,0 +1,2 @@
+/** A scheduler whose time the test moves. */
+package net.multihome.core.time;
