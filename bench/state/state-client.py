@@ -9,7 +9,8 @@
 
 Every RPC has --timeout seconds; a session whose RPC times out stops (the daemon is taken to
 be wedged) and the run goes on with the others, so the script never hangs. Every loop is
-bounded by its count and by --cap seconds. Prints one table line and one "JSON {...}" line.
+bounded by its count and by --cap seconds. Prints one table line and one "JSON {...}" line;
+exits 3 when an RPC timed out.
 """
 import argparse
 import json
@@ -162,7 +163,7 @@ def main():
     else:
         print("%-44s %6d  no answer  timeouts=%d" % (a.label, 0, result["timeouts"]))
     print("JSON " + json.dumps(result, sort_keys=True))
-    return 0
+    return 3 if result["timeouts"] else 0
 
 
 if __name__ == "__main__":
