@@ -70,8 +70,14 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
         return linkAdminUp() && link.carrier();
     }
 
+    /** A loop, not a stream: the planner asks this twice per policy, thousands of times a pass. */
     Optional<ResolvedFamily> family(Family family) {
-        return families.stream().filter(f -> f.family() == family).findFirst();
+        for (ResolvedFamily f : families) {
+            if (f.family() == family) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<ResolvedFamily> resolve(AddressConfig config, InterfaceView link) {

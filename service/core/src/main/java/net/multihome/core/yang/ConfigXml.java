@@ -12,7 +12,6 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
-import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlCodecFactory;
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
@@ -35,13 +34,11 @@ public final class ConfigXml {
     /** Looking the factory up scans the class path: once. Its writers are created per call. */
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
-    private final YangSchema schema;
     /** Value codecs, shared across parses: made per parse they recompile every pattern of the model. */
     private final XmlCodecFactory codecs;
     private final EffectiveStatementInference multihomeNode;
 
     public ConfigXml(YangSchema schema) {
-        this.schema = schema;
         this.codecs = XmlCodecFactory.create(schema.context());
         this.multihomeNode = SchemaInferenceStack.of(schema.context(),
                 Absolute.of(YangSchema.qname(YangSchema.MODULE))).toInference();
@@ -127,8 +124,8 @@ public final class ConfigXml {
         }
     }
 
-    private void writeNode(XMLStreamWriter xml, NormalizedNode node) throws IOException {
-        NormalizedNodeStreamWriter writer = XMLStreamNormalizedNodeStreamWriter.create(xml, schema.context());
+    private static void writeNode(XMLStreamWriter xml, NormalizedNode node) throws IOException {
+        NormalizedNodeStreamWriter writer = new PlainValueWriter(xml);
         // Flushed, not closed: closing would end the enclosing <config> document too.
         NormalizedNodeWriter nodeWriter = NormalizedNodeWriter.forStreamWriter(writer);
         nodeWriter.write(node);
