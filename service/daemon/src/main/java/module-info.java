@@ -1,0 +1,9 @@
+/** The multihome daemon and its command line: wires core, NETCONF and SNMP together; exports nothing. */
+module net.multihome.daemon {
+    requires net.multihome.core;
+    requires net.multihome.netconf;
+    requires net.multihome.snmp;
+    requires jdk.management;
+    requires jdk.unsupported;
+    requires org.slf4j;
+}

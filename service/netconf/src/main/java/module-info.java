@@ -1,0 +1,11 @@
+/** The NETCONF server (RFC 6241/6242) over SSH; the daemon uses its service and the ports it implements. */
+module net.multihome.netconf {
+    requires transitive net.multihome.core;
+    requires org.apache.sshd.osgi;
+    requires org.slf4j;
+
+    exports net.multihome.netconf.datastore;
+    exports net.multihome.netconf.port;
+    exports net.multihome.netconf.rpc;
+    exports net.multihome.netconf.service;
+}
