@@ -10,14 +10,14 @@ import java.util.function.Consumer;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.reconcile.PassResult;
 import net.multihome.core.reconcile.ReconcileLoop;
-import net.multihome.netconf.port.ApplyOutcome;
-import net.multihome.netconf.port.RunningConfigApplier;
+import net.multihome.core.store.ApplyOutcome;
+import net.multihome.core.store.RunningConfigApplier;
 
 /**
- * Puts a configuration committed over NETCONF into the kernel: hands it to the reconcile loop
- * and waits, holding no lock, for the pass that used it. When the kernel refuses any change the
- * loop has already reconciled the previous configuration back; the kernel's words go to the
- * client, so running and the kernel never disagree.
+ * Puts a configuration the store commits (over NETCONF, by a reload) into the kernel: hands it
+ * to the reconcile loop and waits, holding no lock, for the pass that used it. When the kernel
+ * refuses any change the loop has already reconciled the previous configuration back; the
+ * kernel's words go to the client, so running and the kernel never disagree.
  */
 final class KernelApplier implements RunningConfigApplier {
 

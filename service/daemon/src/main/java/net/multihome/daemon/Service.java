@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.multihome.core.config.ConfigLoader;
+import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.Management;
 import net.multihome.core.config.MultihomeConfig;
@@ -19,24 +20,26 @@ import net.multihome.core.reconcile.Reconciler;
 import net.multihome.core.reconcile.TableNamesFile;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusTracker;
-import net.multihome.core.time.Scheduler;
+import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.StartupFile;
+import net.multihome.core.store.StoreException;
+import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netlink.NetlinkHandle;
-import net.multihome.netconf.datastore.DatastoreException;
-import net.multihome.netconf.rpc.RpcError;
 import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
 import net.multihome.netlink.NetlinkMonitor;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running daemon: the startup configuration, the reconcile loop that owns the daemon's
- * state and drives the kernel of the process's own namespace, the kernel event monitor that
- * wakes it, the health monitor whose verdicts it reads, the self-check that watches both, and
- * the NETCONF and SNMP servers on the side, which read immutable snapshots. Closing stops the
- * service and leaves the kernel state in place, so traffic keeps flowing.
+ * The running daemon: the configuration store (running, candidate, startup), the reconcile
+ * loop that owns the daemon's state and drives the kernel of the process's own namespace, the
+ * kernel event monitor that wakes it, the health monitor whose verdicts it reads, the
+ * self-check that watches both, and the NETCONF and SNMP servers on the side, which read
+ * immutable snapshots. Closing stops the service and leaves the kernel state in place, so
+ * traffic keeps flowing.
  */
 final class Service implements AutoCloseable {
 
@@ -45,6 +48,7 @@ final class Service implements AutoCloseable {
     static final int STALLED_EXIT = 70;
 
     private final StartupFile startup;
+    private final ConfigStore store;
     private final NetlinkHandle netlink;
     private final ReconcileLoop loop;
     private final NetlinkMonitor monitor;
@@ -54,9 +58,11 @@ final class Service implements AutoCloseable {
     private final Scheduler timers;
     private final SelfCheck selfCheck;
 
-    private Service(StartupFile startup, NetlinkHandle netlink, ReconcileLoop loop, NetlinkMonitor monitor,
-            HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers, SelfCheck selfCheck) {
+    private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
+            NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
+            SelfCheck selfCheck) {
         this.startup = startup;
+        this.store = store;
         this.netlink = netlink;
         this.loop = loop;
         this.monitor = monitor;
@@ -81,7 +87,8 @@ final class Service implements AutoCloseable {
             startup.save("<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"/>\n");
             LOG.info("created an empty {}", startup.path());
         }
-        MultihomeConfig config = startup.load();
+        ContainerNode startupData = startup.loadData();
+        MultihomeConfig config = ConfigReader.read(startupData);
         LOG.info("starting with {} ({} provider(s))", startup.path(), config.providers().size());
         Scheduler timers = Scheduler.system("timers");
         ProviderEvents events = new ProviderEvents();
@@ -120,12 +127,15 @@ final class Service implements AutoCloseable {
             // session whose commit is being answered.
             Thread.startVirtualThread(() -> applyNetconf(netconfRef.get(), next.management().netconf()));
         };
-        // Built even when disabled: its datastores carry every change of running (reloads too),
-        // and a later configuration that enables it starts the listener.
+        // Every change of running goes through the store, NETCONF's and the reload's alike.
+        ConfigStore store = new ConfigStore(schema, options.stateDirectory(), startup,
+                new KernelApplier(loop, applied), timers, startupData);
+        // Built even when disabled: a later configuration that enables it starts the listener.
         NetconfService netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
-                .startup(startup).applier(new KernelApplier(loop, applied)).status(status).events(events)
+                .store(store).status(status).events(events)
                 .probes(new HealthProbes(health, status)).settings(config.management().netconf()).build();
         netconfRef.set(netconf);
+        resume(store);
         try {
             netconf.start();
         } catch (IOException e) {
@@ -135,7 +145,7 @@ final class Service implements AutoCloseable {
         awaitFirstPass(firstPass, status);
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health);
         selfCheck.start();
-        return new Service(startup, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck);
+        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck);
     }
 
     /**
@@ -170,6 +180,15 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** Rolls back a confirmed commit the last run left unconfirmed; routing goes on if that fails. */
+    private static void resume(ConfigStore store) {
+        try {
+            store.resume();
+        } catch (IOException e) {
+            LOG.error("cannot roll back a confirmed commit left unconfirmed: {}", e.toString());
+        }
+    }
+
     private static void applyNetconf(NetconfService netconf, Management.Netconf settings) {
         try {
             netconf.apply(settings);
@@ -179,23 +198,16 @@ final class Service implements AutoCloseable {
     }
 
     /**
-     * SIGHUP: re-reads startup.xml and makes it running; an invalid file, or one the kernel
-     * refuses, is logged and the running configuration kept. The change goes through the
-     * NETCONF running datastore (whether or not the server listens), so running and the kernel
-     * never disagree.
+     * SIGHUP: re-reads startup.xml and makes it running through the configuration store, so
+     * running and the kernel never disagree; a file that cannot be read, is invalid or that the
+     * kernel refuses is logged in one line and the running configuration kept.
      */
     void reload() {
         try {
-            netconf.replaceRunning(startup.loadData());
+            store.reloadStartup();
             LOG.info("reloaded {}", startup.path());
-        } catch (InvalidConfigException e) {
+        } catch (StoreException e) {
             LOG.error("reload refused, keeping the running configuration: {}: {}", startup.path(), e.getMessage());
-        } catch (DatastoreException e) {
-            LOG.error("reload refused, keeping the running configuration: {}: {}", startup.path(),
-                    e.errors().stream().map(RpcError::message).toList());
-        } catch (IOException e) {
-            LOG.error("reload failed, keeping the running configuration: cannot read {}: {}", startup.path(),
-                    e.toString());
         }
     }
 
@@ -207,6 +219,7 @@ final class Service implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("closing the NETCONF server: {}", e.toString());
         }
+        store.close();
         snmp.close();
         monitor.close();
         health.close();

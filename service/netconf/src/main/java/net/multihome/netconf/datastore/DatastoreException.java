@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import net.multihome.netconf.rpc.RpcError;
 
-/** An operation on a datastore was refused; carries the rpc-errors to send. */
+/**
+ * A NETCONF operation was refused by this layer (its parameters, an edit-config on XML); carries
+ * the rpc-errors to send. The store's own refusals are mapped by {@link StoreErrors}.
+ */
 public final class DatastoreException extends Exception {
     private final transient List<RpcError> errors;
 

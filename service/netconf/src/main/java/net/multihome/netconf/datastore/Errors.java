@@ -30,11 +30,6 @@ public final class Errors {
         return application(tag, message).withPath(path(xpath));
     }
 
-    public static RpcError inUse(Datastore datastore, long holder) {
-        return protocol(ErrorTag.IN_USE, "the " + datastore.yangName() + " datastore is locked by session " + holder)
-                .withInfo(ErrorInfo.sessionId(holder));
-    }
-
     public static RpcError missingElement(String element) {
         return protocol(ErrorTag.MISSING_ELEMENT, "missing <" + element + ">")
                 .withInfo(ErrorInfo.badElement(element));

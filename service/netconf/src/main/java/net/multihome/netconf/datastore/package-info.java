@@ -1,6 +1,6 @@
 /**
- * The running, candidate and startup datastores as yangtools data of {@code /mh:multihome},
- * edits on them (RFC 6241 edit-config operations), locks, and the one path by which running
- * changes: validate, apply through the daemon's port, then commit. It knows no transport.
+ * The NETCONF view of the configuration store: its content as XML of {@code /mh:multihome},
+ * edits on it (RFC 6241 edit-config operations), and the mapping of the store's refusals to
+ * rpc-errors. It knows no transport.
  */
 package net.multihome.netconf.datastore;

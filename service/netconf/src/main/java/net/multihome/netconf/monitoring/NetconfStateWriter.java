@@ -2,9 +2,9 @@ package net.multihome.netconf.monitoring;
 
 import java.util.List;
 import java.util.function.Supplier;
+import net.multihome.core.store.ConfigStore;
+import net.multihome.core.store.Datastore;
 import net.multihome.core.yang.YangSchema;
-import net.multihome.netconf.datastore.Datastore;
-import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.session.ServerStatistics;
 import net.multihome.netconf.session.SessionRegistry;
 import net.multihome.netconf.session.SessionStats;
@@ -19,15 +19,15 @@ public final class NetconfStateWriter {
     /** Computed once: the namespaces come from a walk of the schema context. */
     private final List<ServedModules.ServedModule> modules;
     private final List<String> capabilities;
-    private final Datastores datastores;
+    private final ConfigStore configStore;
     private final Supplier<SessionRegistry> sessions;
 
     /** @param capabilities every advertised URI, base included */
-    public NetconfStateWriter(YangSchema schema, List<String> capabilities, Datastores datastores,
+    public NetconfStateWriter(YangSchema schema, List<String> capabilities, ConfigStore store,
                               Supplier<SessionRegistry> sessions) {
         this.modules = ServedModules.all(schema);
         this.capabilities = List.copyOf(capabilities);
-        this.datastores = datastores;
+        this.configStore = store;
         this.sessions = sessions;
     }
 
@@ -39,7 +39,7 @@ public final class NetconfStateWriter {
         for (Datastore d : Datastore.values()) {
             Element store = Dom.append(stores, NS, "datastore");
             Dom.appendLeaf(store, NS, "name", d.yangName());
-            datastores.lockOf(d).ifPresent(lock -> {
+            configStore.lockOf(d).ifPresent(lock -> {
                 Element global = Dom.append(Dom.append(store, NS, "locks"), NS, "global-lock");
                 Dom.appendLeaf(global, NS, "locked-by-session", Long.toString(lock.sessionId()));
                 Dom.appendLeaf(global, NS, "locked-time", lock.lockedAt().toString());

@@ -1,8 +1,8 @@
 package net.multihome.netconf.monitoring;
 
 import java.util.List;
+import net.multihome.core.store.Datastore;
 import net.multihome.core.yang.YangSchema;
-import net.multihome.netconf.datastore.Datastore;
 import net.multihome.netconf.xml.Dom;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -1,17 +1,19 @@
 package net.multihome.netconf.notify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import net.multihome.core.status.ProviderEvents;
-import net.multihome.netconf.confirm.ConfirmEvent;
-import net.multihome.netconf.confirm.ConfirmListener;
+import net.multihome.core.store.ClientSession;
+import net.multihome.core.store.ConfirmEvent;
+import net.multihome.core.store.ConfirmListener;
+import net.multihome.core.store.RunningChangeListener;
 import net.multihome.netconf.datastore.ConfigCodec;
-import net.multihome.netconf.datastore.RunningChangeListener;
+import net.multihome.netconf.datastore.NetconfClient;
 import net.multihome.netconf.datastore.SchemaTree;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.session.SessionEnd;
 import net.multihome.netconf.session.SessionListener;
-import net.multihome.netconf.time.TimeSource;
 import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Document;
@@ -23,13 +25,13 @@ import org.w3c.dom.Element;
  */
 public final class EventSources implements SessionListener, RunningChangeListener, ConfirmListener {
     private final NotificationHub hub;
-    private final TimeSource time;
+    private final Clock clock;
     private final ConfigCodec codec;
     private final ConfigDiff diff;
 
-    public EventSources(NotificationHub hub, TimeSource time, ConfigCodec codec, SchemaTree schema) {
+    public EventSources(NotificationHub hub, Clock clock, ConfigCodec codec, SchemaTree schema) {
         this.hub = hub;
-        this.time = time;
+        this.clock = clock;
         this.codec = codec;
         this.diff = new ConfigDiff(schema);
     }
@@ -37,32 +39,37 @@ public final class EventSources implements SessionListener, RunningChangeListene
     /** Forwards provider-state-change events; close the handle to stop. */
     public AutoCloseable follow(ProviderEvents events) {
         return events.subscribe(change -> hub.publish(new Event(EventFactory.providerStateChange(change),
-                change.at() == null ? time.now() : change.at())));
+                change.at() == null ? clock.instant() : change.at())));
     }
 
     @Override
     public void sessionStarted(NetconfSession session) {
-        hub.publish(new Event(EventFactory.sessionStart(session), time.now()));
+        hub.publish(new Event(EventFactory.sessionStart(session), clock.instant()));
     }
 
     @Override
     public void sessionEnded(NetconfSession session, SessionEnd end) {
-        hub.publish(new Event(EventFactory.sessionEnd(session, end), time.now()));
+        hub.publish(new Event(EventFactory.sessionEnd(session, end), clock.instant()));
     }
 
     @Override
-    public void runningChanged(ContainerNode before, ContainerNode after, Optional<NetconfSession> by) {
+    public void runningChanged(ContainerNode before, ContainerNode after, Optional<ClientSession> by) {
         if (!hub.hasSubscribers()) {
             return;
         }
         Document doc = XmlDocuments.newDocument();
         Element old = codec.toElement(before, doc);
         Element now = codec.toElement(after, doc);
-        hub.publish(new Event(EventFactory.configChange(by, diff.diff(old, now)), time.now()));
+        hub.publish(new Event(EventFactory.configChange(netconf(by), diff.diff(old, now)), clock.instant()));
     }
 
     @Override
-    public void confirmEvent(ConfirmEvent event, Optional<NetconfSession> session, Optional<Duration> timeout) {
-        hub.publish(new Event(EventFactory.confirmedCommit(event, session, timeout), time.now()));
+    public void confirmEvent(ConfirmEvent event, Optional<ClientSession> session, Optional<Duration> timeout) {
+        hub.publish(new Event(EventFactory.confirmedCommit(event, netconf(session), timeout), clock.instant()));
+    }
+
+    /** The NETCONF session behind a store client; another client (the CLI) counts as the server. */
+    private static Optional<NetconfSession> netconf(Optional<ClientSession> client) {
+        return client.filter(NetconfClient.class::isInstance).map(c -> ((NetconfClient) c).session());
     }
 }

@@ -2,10 +2,12 @@ package net.multihome.netconf.ops;
 
 import java.time.Duration;
 import java.util.Optional;
-import net.multihome.netconf.confirm.CommitRequest;
-import net.multihome.netconf.confirm.ConfirmedCommit;
+import net.multihome.core.store.CommitRequest;
+import net.multihome.core.store.ConfigStore;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Errors;
+import net.multihome.netconf.datastore.NetconfClient;
 import net.multihome.netconf.rpc.ErrorInfo;
 import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.NetconfSession;
@@ -17,14 +19,14 @@ import org.w3c.dom.Element;
 final class CommitHandler extends Handler {
     private static final long MAX_TIMEOUT_SECONDS = 4_294_967_295L;
 
-    private final ConfirmedCommit commits;
+    private final ConfigStore store;
 
-    CommitHandler(ConfirmedCommit commits) {
-        this.commits = commits;
+    CommitHandler(ConfigStore store) {
+        this.store = store;
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
         Element op = request.operation();
         boolean confirmed = Params.find(op, "confirmed").isPresent();
         Optional<Duration> timeout = Optional.empty();
@@ -37,7 +39,8 @@ final class CommitHandler extends Handler {
             throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
                     "confirm-timeout and persist need <confirmed/>"));
         }
-        commits.commit(new CommitRequest(confirmed, timeout, persist, Params.text(op, "persist-id")), session);
+        store.commit(new CommitRequest(confirmed, timeout, persist, Params.text(op, "persist-id")),
+                new NetconfClient(session));
         return RpcReply.ok();
     }
 

@@ -1,9 +1,11 @@
 package net.multihome.netconf.ops;
 
-import net.multihome.netconf.datastore.Datastore;
+import net.multihome.core.store.Datastore;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.datastore.Errors;
+import net.multihome.netconf.datastore.NetconfClient;
 import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
@@ -18,14 +20,14 @@ final class CopyConfigHandler extends Handler {
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
         DatastoreRef source = Params.ref(request.operation(), "source");
         Datastore target = Params.named(request.operation(), "target");
         if (source instanceof DatastoreRef.Named(Datastore s) && s == target) {
             throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
                     "source and target are the same datastore"));
         }
-        datastores.copy(Sources.content(source, datastores), target, session);
+        datastores.store().copy(Sources.content(source, datastores), target, new NetconfClient(session));
         return RpcReply.ok();
     }
 }

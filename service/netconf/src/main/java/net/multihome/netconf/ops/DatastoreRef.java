@@ -1,6 +1,6 @@
 package net.multihome.netconf.ops;
 
-import net.multihome.netconf.datastore.Datastore;
+import net.multihome.core.store.Datastore;
 import org.w3c.dom.Element;
 
 /** A source or target parameter: a named datastore or an inline {@code <config>}. */

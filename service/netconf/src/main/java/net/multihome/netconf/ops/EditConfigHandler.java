@@ -1,6 +1,7 @@
 package net.multihome.netconf.ops;
 
-import net.multihome.netconf.datastore.Datastore;
+import net.multihome.core.store.Datastore;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.datastore.EditOperation;
@@ -25,7 +26,7 @@ final class EditConfigHandler extends Handler {
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
         Element op = request.operation();
         Datastore target = Params.named(op, "target");
         EditOperation defaultOperation = EditOperation.MERGE;

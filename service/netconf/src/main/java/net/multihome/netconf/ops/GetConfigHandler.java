@@ -3,7 +3,8 @@ package net.multihome.netconf.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.multihome.netconf.datastore.Datastore;
+import net.multihome.core.store.Datastore;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.filter.SubtreeFilter;
@@ -28,7 +29,7 @@ final class GetConfigHandler extends Handler {
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
         Element op = request.operation();
         Datastore source = Params.named(op, "source");
         Optional<SubtreeFilter> filter = Params.filter(op);

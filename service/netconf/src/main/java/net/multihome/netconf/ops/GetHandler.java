@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.multihome.core.yang.YangSchema;
-import net.multihome.netconf.datastore.Datastore;
+import net.multihome.core.store.Datastore;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.filter.SubtreeFilter;
@@ -38,7 +39,7 @@ public final class GetHandler extends Handler {
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
         Element op = request.operation();
         Optional<SubtreeFilter> filter = Params.filter(op);
         WithDefaultsMode mode = Params.withDefaults(op);

@@ -1,22 +1,24 @@
 package net.multihome.netconf.ops;
 
+import net.multihome.core.store.ConfigStore;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
-import net.multihome.netconf.datastore.Datastores;
+import net.multihome.netconf.datastore.NetconfClient;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
 
 /** RFC 6241 lock; the lock ends with the session that holds it. */
 final class LockHandler extends Handler {
-    private final Datastores datastores;
+    private final ConfigStore store;
 
-    LockHandler(Datastores datastores) {
-        this.datastores = datastores;
+    LockHandler(ConfigStore store) {
+        this.store = store;
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
-        datastores.lock(Params.named(request.operation(), "target"), session);
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
+        store.lock(Params.named(request.operation(), "target"), new NetconfClient(session));
         return RpcReply.ok();
     }
 }

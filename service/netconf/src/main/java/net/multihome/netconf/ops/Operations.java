@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.multihome.core.yang.YangSchema;
-import net.multihome.netconf.confirm.ConfirmedCommit;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.filter.WithDefaults;
 import net.multihome.netconf.port.ProbeRunner;
@@ -16,20 +15,19 @@ public final class Operations {
     private Operations() {
     }
 
-    public static Map<OperationKey, RpcHandler> of(Datastores datastores, ConfirmedCommit commits,
-                                                   WithDefaults withDefaults,
+    public static Map<OperationKey, RpcHandler> of(Datastores datastores, WithDefaults withDefaults,
                                                    List<GetHandler.StateContributor> state, ProbeRunner probes) {
         Map<OperationKey, RpcHandler> handlers = new LinkedHashMap<>();
         handlers.put(OperationKey.base("get"), new GetHandler(datastores, withDefaults, state));
         handlers.put(OperationKey.base("get-config"), new GetConfigHandler(datastores, withDefaults));
         handlers.put(OperationKey.base("edit-config"), new EditConfigHandler(datastores));
         handlers.put(OperationKey.base("copy-config"), new CopyConfigHandler(datastores));
-        handlers.put(OperationKey.base("delete-config"), new DeleteConfigHandler(datastores));
-        handlers.put(OperationKey.base("lock"), new LockHandler(datastores));
-        handlers.put(OperationKey.base("unlock"), new UnlockHandler(datastores));
-        handlers.put(OperationKey.base("commit"), new CommitHandler(commits));
-        handlers.put(OperationKey.base("cancel-commit"), new CancelCommitHandler(commits));
-        handlers.put(OperationKey.base("discard-changes"), new DiscardChangesHandler(datastores));
+        handlers.put(OperationKey.base("delete-config"), new DeleteConfigHandler(datastores.store()));
+        handlers.put(OperationKey.base("lock"), new LockHandler(datastores.store()));
+        handlers.put(OperationKey.base("unlock"), new UnlockHandler(datastores.store()));
+        handlers.put(OperationKey.base("commit"), new CommitHandler(datastores.store()));
+        handlers.put(OperationKey.base("cancel-commit"), new CancelCommitHandler(datastores.store()));
+        handlers.put(OperationKey.base("discard-changes"), new DiscardChangesHandler(datastores.store()));
         handlers.put(OperationKey.base("validate"), new ValidateHandler(datastores));
         handlers.put(new OperationKey(YangSchema.NAMESPACE, "probe"), new ProbeHandler(probes));
         return handlers;

@@ -1,7 +1,7 @@
 package net.multihome.netconf.ops;
 
 import java.util.Optional;
-import net.multihome.netconf.datastore.Datastore;
+import net.multihome.core.store.Datastore;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Errors;
 import net.multihome.netconf.filter.SubtreeFilter;

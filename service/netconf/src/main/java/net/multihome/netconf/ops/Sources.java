@@ -1,8 +1,7 @@
 package net.multihome.netconf.ops;
 
 import net.multihome.core.config.InvalidConfigException;
-import net.multihome.netconf.datastore.ConfigValidation;
-import net.multihome.netconf.datastore.DatastoreException;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.Datastores;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
@@ -11,14 +10,14 @@ final class Sources {
     private Sources() {
     }
 
-    static ContainerNode content(DatastoreRef ref, Datastores datastores) throws DatastoreException {
+    static ContainerNode content(DatastoreRef ref, Datastores datastores) throws StoreException {
         return switch (ref) {
-            case DatastoreRef.Named(var datastore) -> datastores.content(datastore);
+            case DatastoreRef.Named(var datastore) -> datastores.store().content(datastore);
             case DatastoreRef.Inline(var config) -> {
                 try {
                     yield datastores.codec().parseConfig(config);
                 } catch (InvalidConfigException e) {
-                    throw ConfigValidation.refused(e);
+                    throw StoreException.invalid(e);
                 }
             }
         };

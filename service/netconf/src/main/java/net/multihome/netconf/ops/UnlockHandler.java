@@ -1,22 +1,24 @@
 package net.multihome.netconf.ops;
 
+import net.multihome.core.store.ConfigStore;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
-import net.multihome.netconf.datastore.Datastores;
+import net.multihome.netconf.datastore.NetconfClient;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
 
 /** RFC 6241 unlock. */
 final class UnlockHandler extends Handler {
-    private final Datastores datastores;
+    private final ConfigStore store;
 
-    UnlockHandler(Datastores datastores) {
-        this.datastores = datastores;
+    UnlockHandler(ConfigStore store) {
+        this.store = store;
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
-        datastores.unlock(Params.named(request.operation(), "target"), session);
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
+        store.unlock(Params.named(request.operation(), "target"), new NetconfClient(session));
         return RpcReply.ok();
     }
 }

@@ -1,6 +1,7 @@
 package net.multihome.netconf.ops;
 
-import net.multihome.netconf.datastore.ConfigValidation;
+import net.multihome.core.store.ConfigValidation;
+import net.multihome.core.store.StoreException;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.rpc.NetconfSession;
@@ -16,7 +17,7 @@ final class ValidateHandler extends Handler {
     }
 
     @Override
-    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException {
+    RpcReply run(RpcRequest request, NetconfSession session) throws DatastoreException, StoreException {
         ConfigValidation.validate(Sources.content(Params.ref(request.operation(), "source"), datastores));
         return RpcReply.ok();
     }

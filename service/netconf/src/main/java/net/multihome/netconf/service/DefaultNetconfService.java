@@ -1,20 +1,14 @@
 package net.multihome.netconf.service;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.Management;
-import net.multihome.netconf.confirm.ConfirmedCommit;
 import net.multihome.netconf.datastore.ConfigCodec;
-import net.multihome.netconf.datastore.Datastore;
-import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.datastore.SchemaTree;
 import net.multihome.netconf.filter.WithDefaults;
@@ -33,9 +27,6 @@ import net.multihome.netconf.session.SessionRegistry;
 import net.multihome.netconf.ssh.NetconfServer;
 import net.multihome.netconf.ssh.UserEntry;
 import net.multihome.netconf.state.StateData;
-import net.multihome.netconf.time.SystemTimeSource;
-import net.multihome.netconf.time.TimeSource;
-import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +37,7 @@ final class DefaultNetconfService implements NetconfService {
     private static final Duration NEVER = Duration.ofDays(3650);
 
     private final NetconfServiceBuilder config;
-    private final TimeSource time;
-    private final SystemTimeSource ownTime;
     private final Datastores datastores;
-    private final ConfirmedCommit commits;
     private final NotificationHub hub = new NotificationHub();
     private final EventSources eventSources;
     private final RpcHandlerRegistry handlers = new RpcHandlerRegistry();
@@ -65,31 +53,23 @@ final class DefaultNetconfService implements NetconfService {
     DefaultNetconfService(NetconfServiceBuilder config) {
         this.config = config;
         this.settings = config.settings;
-        if (config.time == null) {
-            this.ownTime = new SystemTimeSource(config.clock);
-            this.time = ownTime;
-        } else {
-            this.ownTime = null;
-            this.time = config.time;
-        }
         ConfigCodec codec = new ConfigCodec(config.schema);
         SchemaTree schemaTree = new SchemaTree(config.schema);
-        ContainerNode initial = config.initialRunningSet ? config.initialRunning : readStartup(codec);
-        this.datastores = new Datastores(codec, schemaTree, config.startup, config.applier, time, initial);
-        this.eventSources = new EventSources(hub, time, codec, schemaTree);
-        datastores.addListener(eventSources);
-        this.commits = new ConfirmedCommit(datastores, time, config.stateDirectory, eventSources);
+        this.datastores = new Datastores(config.store, codec, schemaTree);
+        this.eventSources = new EventSources(hub, config.clock, codec, schemaTree);
+        config.store.addRunningListener(eventSources);
+        config.store.addConfirmListener(eventSources);
         this.capabilities = Capabilities.of(config.schema);
         List<String> all = new ArrayList<>(List.of(Namespaces.CAPABILITY_BASE_1_0, Namespaces.CAPABILITY_BASE_1_1));
         all.addAll(capabilities);
         this.allCapabilities = List.copyOf(all);
         StateData stateData = new StateData(config.status);
         NetconfStateWriter netconfState =
-                new NetconfStateWriter(config.schema, allCapabilities, datastores, this::sessions);
+                new NetconfStateWriter(config.schema, allCapabilities, config.store, this::sessions);
         YangLibraryWriter yangLibrary = new YangLibraryWriter(config.schema, Capabilities.contentId());
         List<GetHandler.StateContributor> state =
                 List.of(stateData::contribute, netconfState::contribute, yangLibrary::contribute);
-        Operations.of(datastores, commits, new WithDefaults(schemaTree), state, config.probes)
+        Operations.of(datastores, new WithDefaults(schemaTree), state, config.probes)
                 .forEach(handlers::register);
         handlers.register(Capabilities.MONITORING_NS, "get-schema", new GetSchemaHandler());
         handlers.register(Namespaces.NOTIFICATION, "create-subscription", new CreateSubscriptionHandler(hub));
@@ -97,7 +77,6 @@ final class DefaultNetconfService implements NetconfService {
 
     @Override
     public synchronized void start() throws IOException {
-        commits.resume();
         if (config.events != null && providerSubscription == null) {
             providerSubscription = eventSources.follow(config.events);
         }
@@ -129,22 +108,8 @@ final class DefaultNetconfService implements NetconfService {
     }
 
     @Override
-    public void replaceRunning(ContainerNode content) throws DatastoreException {
-        datastores.rollback(content);
-    }
-
-    @Override
     public List<String> capabilities() {
         return allCapabilities;
-    }
-
-    @Override
-    public ContainerNode running() {
-        try {
-            return datastores.content(Datastore.RUNNING);
-        } catch (DatastoreException e) {
-            throw new IllegalStateException("running is held in memory and cannot fail", e);
-        }
     }
 
     @Override
@@ -164,9 +129,6 @@ final class DefaultNetconfService implements NetconfService {
                     LOG.warn("cannot unsubscribe from provider events: {}", e.toString());
                 }
                 providerSubscription = null;
-            }
-            if (ownTime != null) {
-                ownTime.close();
             }
         }
     }
@@ -206,16 +168,5 @@ final class DefaultNetconfService implements NetconfService {
     private Optional<UserEntry> user(String name) {
         return settings.users().stream().filter(u -> u.name().equals(name)).findFirst()
                 .map(u -> new UserEntry(u.name(), Optional.ofNullable(u.passwordHash()), u.authorizedKeys()));
-    }
-
-    private ContainerNode readStartup(ConfigCodec codec) {
-        if (!Files.exists(config.startup.path())) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(config.startup.path())) {
-            return codec.loader().parseData(in);
-        } catch (IOException | InvalidConfigException e) {
-            throw new IllegalStateException("cannot read " + config.startup.path() + ": " + e.getMessage(), e);
-        }
     }
 }

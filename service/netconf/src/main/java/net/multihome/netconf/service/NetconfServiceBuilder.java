@@ -6,12 +6,9 @@ import java.util.Objects;
 import net.multihome.core.config.Management;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
-import net.multihome.core.store.StartupFile;
+import net.multihome.core.store.ConfigStore;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.port.ProbeRunner;
-import net.multihome.netconf.port.RunningConfigApplier;
-import net.multihome.netconf.time.TimeSource;
-import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /**
  * Configures a {@link NetconfService}.
@@ -19,28 +16,22 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
  * <table>
  *   <caption>Settings and defaults</caption>
  *   <tr><th>Setting</th><th>Default</th></tr>
- *   <tr><td>schema, stateDirectory, startup, applier, status, settings</td><td>required</td></tr>
+ *   <tr><td>schema, stateDirectory, store, status, settings</td><td>required</td></tr>
  *   <tr><td>events (provider-state-change source)</td><td>none</td></tr>
  *   <tr><td>probes</td><td>{@link ProbeRunner#NONE}: every provider is unknown</td></tr>
- *   <tr><td>initialRunning</td><td>the startup file's content (empty without a file)</td></tr>
  *   <tr><td>hostKeyFile</td><td>{@code stateDirectory/netconf-host-key}</td></tr>
- *   <tr><td>time: clock and scheduler of confirmed-commit timeouts</td>
- *       <td>{@link Clock#systemUTC()} with a scheduler thread</td></tr>
+ *   <tr><td>clock of login and event times</td><td>{@link Clock#systemUTC()}</td></tr>
  * </table>
  */
 public final class NetconfServiceBuilder {
     YangSchema schema;
     Path stateDirectory;
-    StartupFile startup;
-    RunningConfigApplier applier;
+    ConfigStore store;
     StatusSource status;
     ProviderEvents events;
     ProbeRunner probes = ProbeRunner.NONE;
     Management.Netconf settings;
     Clock clock = Clock.systemUTC();
-    TimeSource time;
-    ContainerNode initialRunning;
-    boolean initialRunningSet;
     Path hostKeyFile;
 
     NetconfServiceBuilder() {
@@ -51,19 +42,15 @@ public final class NetconfServiceBuilder {
         return this;
     }
 
-    /** Where the rollback point of a confirmed commit (and by default the host key) is kept. */
+    /** Where the host key is kept by default. */
     public NetconfServiceBuilder stateDirectory(Path value) {
         this.stateDirectory = Objects.requireNonNull(value, "stateDirectory");
         return this;
     }
 
-    public NetconfServiceBuilder startup(StartupFile value) {
-        this.startup = Objects.requireNonNull(value, "startup");
-        return this;
-    }
-
-    public NetconfServiceBuilder applier(RunningConfigApplier value) {
-        this.applier = Objects.requireNonNull(value, "applier");
+    /** The configuration store whose datastores the server serves; its owner closes it. */
+    public NetconfServiceBuilder store(ConfigStore value) {
+        this.store = Objects.requireNonNull(value, "store");
         return this;
     }
 
@@ -87,22 +74,9 @@ public final class NetconfServiceBuilder {
         return this;
     }
 
-    /** The clock of login times and event times; confirmed-commit timeouts use a scheduler on it. */
+    /** The clock of login times and event times. */
     public NetconfServiceBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
-        return this;
-    }
-
-    /** Replaces the clock and scheduler together, so tests can drive timeouts. */
-    public NetconfServiceBuilder time(TimeSource value) {
-        this.time = Objects.requireNonNull(value, "time");
-        return this;
-    }
-
-    /** The configuration the daemon runs with now; null for the empty one. */
-    public NetconfServiceBuilder initialRunning(ContainerNode value) {
-        this.initialRunning = value;
-        this.initialRunningSet = true;
         return this;
     }
 
@@ -111,12 +85,10 @@ public final class NetconfServiceBuilder {
         return this;
     }
 
-    /** @throws IllegalStateException when a required setting is missing or startup cannot be read */
+    /** @throws IllegalStateException when a required setting is missing */
     public NetconfService build() {
-        if (schema == null || stateDirectory == null || startup == null || applier == null || status == null
-                || settings == null) {
-            throw new IllegalStateException(
-                    "schema, stateDirectory, startup, applier, status and settings are required");
+        if (schema == null || stateDirectory == null || store == null || status == null || settings == null) {
+            throw new IllegalStateException("schema, stateDirectory, store, status and settings are required");
         }
         return new DefaultNetconfService(this);
     }

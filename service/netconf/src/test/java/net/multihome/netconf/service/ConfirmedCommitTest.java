@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import net.multihome.core.config.ConfigReader;
-import net.multihome.netconf.confirm.ConfirmedCommit;
+import net.multihome.core.store.ConfigStore;
 import net.multihome.netconf.testing.Polling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +48,7 @@ class ConfirmedCommitTest {
 
     private boolean runningHasWeight9() {
         try {
-            return ConfigReader.read(fixture.service.running()).provider("isp1").orElseThrow().weight() == 9;
+            return ConfigReader.read(fixture.store.running()).provider("isp1").orElseThrow().weight() == 9;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -60,9 +60,9 @@ class ConfirmedCommitTest {
             confirmedCommit(c, "<confirm-timeout>30</confirm-timeout>");
             assertTrue(runningHasWeight9());
             assertTrue(Files.exists(dir.resolve(ROLLBACK_FILE)));
-            fixture.time.advance(Duration.ofSeconds(29));
+            fixture.advance(Duration.ofSeconds(29));
             assertTrue(runningHasWeight9());
-            fixture.time.advance(Duration.ofSeconds(1));
+            fixture.advance(Duration.ofSeconds(1));
             assertFalse(runningHasWeight9());
             assertEquals(5, fixture.applier.last().provider("isp1").orElseThrow().weight());
             assertFalse(Files.exists(dir.resolve(ROLLBACK_FILE)));
@@ -74,9 +74,9 @@ class ConfirmedCommitTest {
     void defaultTimeoutIsTenMinutes() throws Exception {
         try (TestClient c = fixture.client()) {
             confirmedCommit(c, "");
-            fixture.time.advance(Duration.ofSeconds(599));
+            fixture.advance(Duration.ofSeconds(599));
             assertTrue(runningHasWeight9());
-            fixture.time.advance(Duration.ofSeconds(1));
+            fixture.advance(Duration.ofSeconds(1));
             assertFalse(runningHasWeight9());
         }
     }
@@ -87,7 +87,7 @@ class ConfirmedCommitTest {
             confirmedCommit(c, "<confirm-timeout>30</confirm-timeout>");
             assertOk(c.rpc("<commit/>"));
             assertFalse(Files.exists(dir.resolve(ROLLBACK_FILE)));
-            fixture.time.advance(Duration.ofMinutes(20));
+            fixture.advance(Duration.ofMinutes(20));
             assertTrue(runningHasWeight9());
         }
     }
@@ -96,11 +96,11 @@ class ConfirmedCommitTest {
     void followUpConfirmedCommitExtendsTheTimeout() throws Exception {
         try (TestClient c = fixture.client()) {
             confirmedCommit(c, "<confirm-timeout>30</confirm-timeout>");
-            fixture.time.advance(Duration.ofSeconds(20));
+            fixture.advance(Duration.ofSeconds(20));
             assertOk(c.rpc("<commit><confirmed/><confirm-timeout>30</confirm-timeout></commit>"));
-            fixture.time.advance(Duration.ofSeconds(20));
+            fixture.advance(Duration.ofSeconds(20));
             assertTrue(runningHasWeight9());
-            fixture.time.advance(Duration.ofSeconds(10));
+            fixture.advance(Duration.ofSeconds(10));
             assertFalse(runningHasWeight9());
         }
     }
@@ -140,7 +140,7 @@ class ConfirmedCommitTest {
             }, "the first session to end");
             assertTrue(runningHasWeight9());
             assertOk(b.rpc("<commit><persist-id>token-1</persist-id></commit>"));
-            fixture.time.advance(Duration.ofHours(1));
+            fixture.advance(Duration.ofHours(1));
             assertTrue(runningHasWeight9());
         }
     }
@@ -165,7 +165,7 @@ class ConfirmedCommitTest {
             confirmedCommit(c, "");
             assertOk(c.rpc("<cancel-commit/>"));
             assertFalse(runningHasWeight9());
-            assertEquals(0, fixture.time.pending());
+            assertEquals(0, fixture.scheduler.pending());
             String none = c.rpc("<cancel-commit/>");
             assertEquals("operation-failed", errorTag(none), none);
         }
@@ -178,11 +178,11 @@ class ConfirmedCommitTest {
         }
         fixture.close();
         assertTrue(Files.exists(dir.resolve(ROLLBACK_FILE)));
-        Optional<ConfirmedCommit.RollbackPoint> point = ConfirmedCommit.recover(dir, ServiceFixture.SCHEMA);
+        Optional<ConfigStore.RollbackPoint> point = ConfigStore.recover(dir, ServiceFixture.SCHEMA);
         assertTrue(point.isPresent());
         assertEquals(5, ConfigReader.read(point.get().content()).provider("isp1").orElseThrow().weight());
         assertFalse(Files.exists(dir.resolve(ROLLBACK_FILE)));
-        assertTrue(ConfirmedCommit.recover(dir, ServiceFixture.SCHEMA).isEmpty());
+        assertTrue(ConfigStore.recover(dir, ServiceFixture.SCHEMA).isEmpty());
     }
 
     @Test
@@ -205,7 +205,7 @@ class ConfirmedCommitTest {
             String start = c.notification("netconf-confirmed-commit");
             assertTrue(start.contains("<confirm-event>start</confirm-event>"), start);
             assertTrue(start.contains("<timeout>5</timeout>"), start);
-            fixture.time.advance(Duration.ofSeconds(5));
+            fixture.advance(Duration.ofSeconds(5));
             String timeout = c.notification("<confirm-event>timeout</confirm-event>");
             assertTrue(timeout.contains("netconf-confirmed-commit"), timeout);
         }

@@ -3,8 +3,8 @@ package net.multihome.netconf.service;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.multihome.core.config.MultihomeConfig;
-import net.multihome.netconf.port.ApplyOutcome;
-import net.multihome.netconf.port.RunningConfigApplier;
+import net.multihome.core.store.ApplyOutcome;
+import net.multihome.core.store.RunningConfigApplier;
 
 /** Records what it was asked to apply; refuses with the kernel's words when told to. */
 final class FakeApplier implements RunningConfigApplier {

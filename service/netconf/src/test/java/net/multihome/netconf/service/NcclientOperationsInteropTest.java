@@ -95,7 +95,7 @@ class NcclientOperationsInteropTest {
                 }
                 seen.add(line);
                 if (line.equals("WAIT confirm-timeout")) {
-                    fixture.time.advance(Duration.ofSeconds(60));
+                    fixture.advance(Duration.ofSeconds(60));
                     answer(stdin);
                 } else if (line.equals("WAIT provider-event")) {
                     fixture.events.publish(new ProviderStateChange("isp1", OperStatus.UP, OperStatus.DOWN,

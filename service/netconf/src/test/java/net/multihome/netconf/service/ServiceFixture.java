@@ -23,7 +23,9 @@ import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.ProviderStatus;
 import net.multihome.core.status.StatusSnapshot;
 import net.multihome.core.status.TargetStatus;
+import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.StartupFile;
+import net.multihome.core.time.ManualScheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.port.ProbeRound;
 import net.multihome.netconf.port.TargetProbe;
@@ -40,8 +42,9 @@ import net.multihome.netlink.model.RuleAction;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /**
- * A real service on an ephemeral loopback port with fake ports: an applier that can refuse, a
- * status source with one provider, a probe runner that knows isp1, and a clock tests advance.
+ * A real service on an ephemeral loopback port over a real configuration store with fake ports:
+ * an applier that can refuse, a status source with one provider, a probe runner that knows isp1,
+ * and a scheduler tests advance.
  */
 final class ServiceFixture implements AutoCloseable {
     static final String ADMIN_HASH =
@@ -52,9 +55,10 @@ final class ServiceFixture implements AutoCloseable {
 
     final Path dir;
     final FakeApplier applier = new FakeApplier();
-    final ManualTime time = new ManualTime();
+    final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-28T12:00:00Z"));
     final ProviderEvents events = new ProviderEvents();
     final StartupFile startup;
+    final ConfigStore store;
     final NetconfService service;
     final AtomicReference<StatusSnapshot> status = new AtomicReference<>();
 
@@ -73,11 +77,12 @@ final class ServiceFixture implements AutoCloseable {
         Management.Netconf settings = new Management.Netconf(true,
                 List.of(new Management.Endpoint(InetAddress.getLoopbackAddress(), 0)),
                 List.of(new Management.User("admin", ADMIN_HASH, List.of())), Duration.ofHours(1), 16);
+        store = new ConfigStore(SCHEMA, dir, startup, applier, scheduler, initial);
+        store.resume();
         service = NetconfService.builder()
                 .schema(SCHEMA)
                 .stateDirectory(dir)
-                .startup(startup)
-                .applier(applier)
+                .store(store)
                 .status(status::get)
                 .events(events)
                 .probes(provider -> "isp1".equals(provider)
@@ -86,8 +91,6 @@ final class ServiceFixture implements AutoCloseable {
                                 Optional.empty()))))
                         : Optional.empty())
                 .settings(settings)
-                .time(time)
-                .initialRunning(initial)
                 .build();
         service.start();
     }
@@ -102,6 +105,12 @@ final class ServiceFixture implements AutoCloseable {
     static String seedMultihome() throws IOException {
         String doc = seedDocument();
         return doc.substring(doc.indexOf("<multihome"), doc.lastIndexOf("</config>"));
+    }
+
+    /** Moves the clock on and waits until the store handled every timeout that fell due. */
+    void advance(Duration by) {
+        scheduler.advance(by);
+        store.flush();
     }
 
     int port() {
@@ -138,6 +147,10 @@ final class ServiceFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        service.close();
+        try {
+            service.close();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package net.multihome.netconf.confirm;
+package net.multihome.core.store;
 
 /** RFC 6470 confirm-event values. */
 public enum ConfirmEvent {

@@ -1,4 +1,4 @@
-package net.multihome.netconf.port;
+package net.multihome.core.store;
 
 import java.util.List;
 

@@ -1,10 +1,12 @@
-package net.multihome.netconf.confirm;
+package net.multihome.core.store;
 
 import java.time.Duration;
 import java.util.Optional;
-import net.multihome.netconf.rpc.NetconfSession;
 
-/** Told of confirmed-commit events, for netconf-confirmed-commit notifications. Must not block. */
+/**
+ * Told of confirmed-commit events (netconf-confirmed-commit notifications), on the store's
+ * thread. Must not block and must not call the store's operations.
+ */
 @FunctionalInterface
 public interface ConfirmListener {
     ConfirmListener NONE = (event, session, timeout) -> { };
@@ -13,5 +15,5 @@ public interface ConfirmListener {
      * @param session the session that caused the event; empty for a timeout
      * @param timeout the confirm timeout, for start and extend
      */
-    void confirmEvent(ConfirmEvent event, Optional<NetconfSession> session, Optional<Duration> timeout);
+    void confirmEvent(ConfirmEvent event, Optional<ClientSession> session, Optional<Duration> timeout);
 }

@@ -1,4 +1,4 @@
-package net.multihome.netconf.datastore;
+package net.multihome.core.store;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package net.multihome.netconf.confirm;
+package net.multihome.core.store;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * The parameters of one commit.
  *
  * @param confirmed whether this is a confirmed commit
- * @param timeout the confirm-timeout; {@link ConfirmedCommit#DEFAULT_TIMEOUT} when absent
+ * @param timeout the confirm-timeout; {@link ConfigStore#DEFAULT_CONFIRM_TIMEOUT} when absent
  * @param persist a token that lets any session confirm or cancel, and keeps the commit alive
  *     when this session ends
  * @param persistId the token of the pending commit this commit confirms or extends

@@ -1,4 +1,4 @@
-package net.multihome.netconf.confirm;
+package net.multihome.core.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.util.AtomicFiles;
-import net.multihome.netconf.datastore.ConfigCodec;
+import net.multihome.core.yang.ConfigXml;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /**
@@ -27,11 +28,13 @@ final class RollbackFile {
     }
 
     private final Path path;
-    private final ConfigCodec codec;
+    private final ConfigXml xml;
+    private final ConfigLoader loader;
 
-    RollbackFile(Path stateDirectory, ConfigCodec codec) {
+    RollbackFile(Path stateDirectory, ConfigXml xml, ConfigLoader loader) {
         this.path = stateDirectory.resolve(NAME);
-        this.codec = codec;
+        this.xml = xml;
+        this.loader = loader;
     }
 
     Path path() {
@@ -44,7 +47,7 @@ final class RollbackFile {
                 + "persist-id " + content.persistId()
                 .map(p -> Base64.getEncoder().encodeToString(p.getBytes(StandardCharsets.UTF_8))).orElse("-")
                 + "\n\n";
-        AtomicFiles.write(path, header + codec.toDocument(content.rollbackTo()), AtomicFiles.PRIVATE);
+        AtomicFiles.write(path, header + xml.toConfigDocument(content.rollbackTo()), AtomicFiles.PRIVATE);
     }
 
     Optional<Content> read() throws IOException {
@@ -63,7 +66,7 @@ final class RollbackFile {
         Optional<String> persistId = "-".equals(id) ? Optional.empty()
                 : Optional.of(new String(Base64.getDecoder().decode(id), StandardCharsets.UTF_8));
         try {
-            ContainerNode rollbackTo = codec.loader().parseData(
+            ContainerNode rollbackTo = loader.parseData(
                     new ByteArrayInputStream(text.substring(body + 2).getBytes(StandardCharsets.UTF_8)));
             return Optional.of(new Content(rollbackTo, deadline, persistId));
         } catch (InvalidConfigException e) {

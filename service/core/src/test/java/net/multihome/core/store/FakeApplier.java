@@ -1,0 +1,24 @@
+package net.multihome.core.store;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.multihome.core.config.MultihomeConfig;
+
+/** Records what it was asked to apply; refuses with the kernel's words when told to. */
+final class FakeApplier implements RunningConfigApplier {
+    final List<MultihomeConfig> applied = new CopyOnWriteArrayList<>();
+    volatile List<String> refusal = List.of();
+
+    @Override
+    public ApplyOutcome apply(MultihomeConfig next) {
+        if (!refusal.isEmpty()) {
+            return ApplyOutcome.refused(refusal);
+        }
+        applied.add(next);
+        return ApplyOutcome.ok();
+    }
+
+    MultihomeConfig last() {
+        return applied.getLast();
+    }
+}
