@@ -21,7 +21,7 @@ import net.multihome.core.plan.OperStatus;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.plan.ProviderPlan;
 import net.multihome.core.plan.Verdict;
-import net.multihome.core.time.ManualScheduler;
+import net.multihome.testkit.ManualScheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netlink.model.RouteScope;
 import org.junit.jupiter.api.AfterEach;

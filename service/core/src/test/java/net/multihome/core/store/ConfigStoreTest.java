@@ -22,7 +22,7 @@ import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.Examples;
 import net.multihome.core.config.MultihomeConfig;
-import net.multihome.core.time.ManualScheduler;
+import net.multihome.testkit.ManualScheduler;
 import net.multihome.core.yang.YangSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

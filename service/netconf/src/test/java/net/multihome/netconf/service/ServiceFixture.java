@@ -25,7 +25,7 @@ import net.multihome.core.status.StatusSnapshot;
 import net.multihome.core.status.TargetStatus;
 import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.StartupFile;
-import net.multihome.core.time.ManualScheduler;
+import net.multihome.testkit.ManualScheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.port.ProbeRound;
 import net.multihome.netconf.port.TargetProbe;
