@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -74,6 +75,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final AtomicReference<HealthSnapshot> snapshot = new AtomicReference<>(HealthSnapshot.EMPTY);
     /** Serialises building and setting the snapshot, so a newer state is never overwritten by an older one. */
     private final Object publishing = new Object();
+    /** Changes recorded but not yet in a published snapshot; the listener hears of them once they are. */
+    private final ConcurrentLinkedQueue<VerdictChange> unpublished = new ConcurrentLinkedQueue<>();
     private final AtomicLong roundsCounted = new AtomicLong();
     private volatile boolean closed;
 
@@ -298,6 +301,11 @@ public final class HealthMonitor implements AutoCloseable {
     /** Builds and sets a new snapshot from the providers' current state, then tells the owner. */
     private void refresh() {
         synchronized (publishing) {
+            // Taken before the snapshot is built, which then holds each of these changes or newer.
+            List<VerdictChange> published = new ArrayList<>();
+            for (VerdictChange c = unpublished.poll(); c != null; c = unpublished.poll()) {
+                published.add(c);
+            }
             Map<String, Verdict> verdicts = new LinkedHashMap<>();
             Map<String, ProbeStats> stats = new HashMap<>();
             Map<String, List<TargetStatus>> targets = new HashMap<>();
@@ -309,6 +317,7 @@ public final class HealthMonitor implements AutoCloseable {
                 }
             }
             snapshot.set(new HealthSnapshot(verdicts, stats, targets));
+            published.forEach(this::queueDelivery);
         }
         try {
             updates.run();
@@ -317,7 +326,10 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    /** Logs and queues a change; callers hold {@code p}'s lock so its changes are queued in order. */
+    /**
+     * Logs a change and holds it for the next {@link #refresh}, so the listener never hears of a
+     * verdict the snapshot does not show yet; callers hold {@code p}'s lock so its changes stay in order.
+     */
     private void publish(MonitoredProvider p, Verdict before, Verdict after) {
         if (before.health() == after.health() || closed || p.stopped()) {
             return;
@@ -326,10 +338,14 @@ public final class HealthMonitor implements AutoCloseable {
                 after.health(), after.reason());
         VerdictChange change = new VerdictChange(p.name(), before.health(), after.health(), after.reason(),
                 after.since());
+        unpublished.add(change);
+    }
+
+    private void queueDelivery(VerdictChange change) {
         try {
             events.execute(() -> deliver(change));
         } catch (RejectedExecutionException closing) {
-            LOG.debug("provider={} health change not delivered: monitor closing", p.name());
+            LOG.debug("provider={} health change not delivered: monitor closing", change.provider());
         }
     }
 
