@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.reconcile.PassError;
 import net.multihome.core.reconcile.PassResult;
 import net.multihome.core.reconcile.ReconcileLoop;
 import net.multihome.netconf.port.ApplyOutcome;
@@ -57,8 +58,9 @@ final class KernelApplier implements RunningConfigApplier {
         }
     }
 
+    /** Each refusal as the change in {@code ip} syntax with the errno and the kernel's words. */
     private static List<String> problems(PassResult result) {
-        List<String> out = new ArrayList<>(result.errors());
+        List<String> out = new ArrayList<>(result.errors().stream().map(PassError::message).toList());
         out.addAll(result.conflicts());
         return out;
     }
