@@ -123,7 +123,7 @@ final class Service implements AutoCloseable {
         // Built even when disabled: its datastores carry every change of running (reloads too),
         // and a later configuration that enables it starts the listener.
         NetconfService netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
-                .startup(startup).applier(new KernelApplier(loop, applied)).status(status).events(events)
+                .startup(startup).applier(new KernelApplier(loop::apply, applied)).status(status).events(events)
                 .probes(new HealthProbes(health, status)).settings(config.management().netconf()).build();
         netconfRef.set(netconf);
         try {
