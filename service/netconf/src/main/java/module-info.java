@@ -4,8 +4,6 @@ module net.multihome.netconf {
     requires org.apache.sshd.osgi;
     requires org.slf4j;
 
-    exports net.multihome.netconf.datastore;
     exports net.multihome.netconf.port;
-    exports net.multihome.netconf.rpc;
     exports net.multihome.netconf.service;
 }

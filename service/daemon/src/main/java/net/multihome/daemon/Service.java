@@ -129,7 +129,7 @@ final class Service implements AutoCloseable {
         };
         // Every change of running goes through the store, NETCONF's and the reload's alike.
         ConfigStore store = new ConfigStore(schema, options.stateDirectory(), startup,
-                new KernelApplier(loop, applied), timers, startupData);
+                new KernelApplier(loop::apply, applied), timers, startupData);
         // Built even when disabled: a later configuration that enables it starts the listener.
         NetconfService netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
                 .store(store).status(status).events(events)

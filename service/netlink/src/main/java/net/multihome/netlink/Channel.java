@@ -68,9 +68,8 @@ final class Channel implements AutoCloseable {
 
     /** Sends one request and waits for its ACK. */
     void execute(Request request) {
-        Optional<NetlinkException> error = executeAll(List.of(request)).getFirst();
-        if (error.isPresent()) {
-            throw error.get();
+        if (executeAll(List.of(request)).getFirst() instanceof ApplyResult.Failed failed) {
+            throw new NetlinkException(failed, request.describe());
         }
     }
 
@@ -80,16 +79,17 @@ final class Channel implements AutoCloseable {
      *
      * @throws NetlinkException when the socket itself fails (the outcome of the batch is then unknown)
      */
-    List<Optional<NetlinkException>> executeAll(List<Request> requests) {
-        NetlinkException[] errors = new NetlinkException[requests.size()];
+    List<ApplyResult> executeAll(List<Request> requests) {
+        ApplyResult[] results = new ApplyResult[requests.size()];
+        Arrays.fill(results, ApplyResult.APPLIED);
         int done = 0;
         while (done < requests.size()) {
-            done += sendChunk(requests, done, errors);
+            done += sendChunk(requests, done, results);
         }
-        return Arrays.stream(errors).map(Optional::ofNullable).toList();
+        return List.of(results);
     }
 
-    private int sendChunk(List<Request> requests, int from, NetlinkException[] errors) {
+    private int sendChunk(List<Request> requests, int from, ApplyResult[] results) {
         writer.clear();
         int firstSeq = nextSeq;
         int count = 0;
@@ -115,7 +115,7 @@ final class Channel implements AutoCloseable {
         int lastSeq = firstSeq + count - 1;
         try {
             socket.send(buf, writer.position());
-            awaitAck(requests, from, count, firstSeq, lastSeq, errors);
+            awaitAck(from, count, firstSeq, lastSeq, results);
         } catch (ErrnoException e) {
             throw new NetlinkException(e.errno(), null, requests.get(from).describe() + " (and "
                     + (count - 1) + " more in the same send): " + e.getMessage());
@@ -123,8 +123,7 @@ final class Channel implements AutoCloseable {
         return count;
     }
 
-    private void awaitAck(List<Request> requests, int from, int count, int firstSeq, int lastSeq,
-            NetlinkException[] errors) {
+    private void awaitAck(int from, int count, int firstSeq, int lastSeq, ApplyResult[] results) {
         int budget = count + MAX_STALE_DATAGRAMS;
         for (int datagrams = 0; datagrams < budget; datagrams++) {
             for (NetlinkMessage m : NetlinkMessage.split(socket.receive())) {
@@ -137,8 +136,7 @@ final class Channel implements AutoCloseable {
                     continue;
                 }
                 if (!e.isAck()) {
-                    Request r = requests.get(from + index);
-                    errors[from + index] = new NetlinkException(e.errno(), e.extAckMessage(), r.describe());
+                    results[from + index] = new ApplyResult.Failed(e.errno(), Optional.ofNullable(e.extAckMessage()));
                 }
                 if (e.requestSeq() == lastSeq) {
                     return;

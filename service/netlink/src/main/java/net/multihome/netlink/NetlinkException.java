@@ -1,7 +1,6 @@
 package net.multihome.netlink;
 
 import java.util.Optional;
-import net.multihome.netlink.socket.Errno;
 
 /**
  * The kernel refused a request, or the socket failed. The message is {@code "EINVAL: Invalid
@@ -9,30 +8,42 @@ import net.multihome.netlink.socket.Errno;
  */
 public class NetlinkException extends RuntimeException {
 
-    private final int errno;
-    private final String extendedAck;
+    private final ApplyResult.Failed failure;
     private final String request;
 
     public NetlinkException(int errno, String extendedAck, String request) {
-        super(Errno.name(errno) + ": " + (extendedAck != null ? extendedAck : Errno.text(errno)));
-        this.errno = errno;
-        this.extendedAck = extendedAck;
+        this(new ApplyResult.Failed(errno, Optional.ofNullable(extendedAck)), request);
+    }
+
+    public NetlinkException(ApplyResult.Failed failure, String request) {
+        super(failure.message());
+        this.failure = failure;
         this.request = request;
+    }
+
+    /** The errno and extended ack as a value. */
+    public ApplyResult.Failed failure() {
+        return failure;
     }
 
     /** Positive errno, e.g. 17 for {@code EEXIST}. */
     public int errno() {
-        return errno;
+        return failure.errno();
     }
 
     /** Symbolic errno, e.g. {@code "EEXIST"}. */
     public String errnoName() {
-        return Errno.name(errno);
+        return failure.errnoName();
     }
 
     /** The kernel's explanation ({@code NLMSGERR_ATTR_MSG}), when it gave one. */
     public Optional<String> extendedAck() {
-        return Optional.ofNullable(extendedAck);
+        return failure.extendedAck();
+    }
+
+    /** Whether the same request may succeed unchanged a moment later. */
+    public boolean retryable() {
+        return failure.retryable();
     }
 
     /** What was asked, e.g. {@code "route add Route[...]"}; for logs. */

@@ -21,11 +21,12 @@ import net.multihome.netlink.socket.NetlinkSocket;
 
 /**
  * rtnetlink operations in one network namespace, over one socket. Thread-safe: calls are
- * serialised. Every operation throws {@link NetlinkException} when the kernel refuses it.
+ * serialised. Every operation throws {@link NetlinkException} when the kernel refuses it;
+ * a {@link #batch()} reports refusals per change instead.
  *
  * <pre>{@code
  * try (NetlinkHandle nl = NetlinkHandle.open(Path.of("/run/netns/lab"))) {
- *     nl.routeReplace(route);
+ *     nl.apply(new Change.ReplaceRoute(route));
  * }
  * }</pre>
  */
@@ -59,19 +60,14 @@ public final class NetlinkHandle implements AutoCloseable {
         }
     }
 
-    /** Equivalent to: {@code ip route add ...} (fails with EEXIST if the key exists). */
-    public synchronized void routeAdd(Route route) {
-        channel.execute(Requests.routeAdd(route));
-    }
-
-    /** Equivalent to: {@code ip route replace ...}. */
-    public synchronized void routeReplace(Route route) {
-        channel.execute(Requests.routeReplace(route));
-    }
-
-    /** Equivalent to: {@code ip route del PREFIX table T metric M} (only the key is sent). */
-    public synchronized void routeDelete(Route route) {
-        channel.execute(Requests.routeDelete(route));
+    /**
+     * Makes one change and waits for the kernel's answer, e.g.
+     * {@code apply(new Change.ReplaceRoute(route))} for {@code ip route replace ...}.
+     *
+     * @throws NetlinkException when the kernel refuses it
+     */
+    public synchronized void apply(Change change) {
+        channel.execute(Requests.of(change));
     }
 
     /**
@@ -91,35 +87,10 @@ public final class NetlinkHandle implements AutoCloseable {
         }
     }
 
-    /** Equivalent to: {@code ip rule add ...}. */
-    public synchronized void ruleAdd(Rule rule) {
-        channel.execute(Requests.ruleAdd(rule));
-    }
-
-    /** Equivalent to: {@code ip rule del ...} (selectors, priority and table). */
-    public synchronized void ruleDelete(Rule rule) {
-        channel.execute(Requests.ruleDelete(rule));
-    }
-
     /** Equivalent to: {@code ip [-6] rule show}. */
     public synchronized List<Rule> rules(Family family) {
         return channel.dump(new Request("rule show", family, 0,
                 (w, f, s) -> RuleCodec.encodeDump(w, family, s)), RuleCodec::decode);
-    }
-
-    /** Equivalent to: {@code ip nexthop add id ...}. */
-    public synchronized void nexthopAdd(Nexthop nexthop) {
-        channel.execute(Requests.nexthopAdd(nexthop));
-    }
-
-    /** Equivalent to: {@code ip nexthop replace id ...}. */
-    public synchronized void nexthopReplace(Nexthop nexthop) {
-        channel.execute(Requests.nexthopReplace(nexthop));
-    }
-
-    /** Equivalent to: {@code ip nexthop del id ID}. */
-    public synchronized void nexthopDelete(int id) {
-        channel.execute(Requests.nexthopDelete(id));
     }
 
     /** Equivalent to: {@code ip nexthop show}. */
@@ -147,30 +118,10 @@ public final class NetlinkHandle implements AutoCloseable {
         }
     }
 
-    /** Equivalent to: {@code ip link set dev DEV up}. */
-    public synchronized void linkSetUp(int ifindex) {
-        channel.execute(Requests.linkAdminState(ifindex, true));
-    }
-
-    /** Equivalent to: {@code ip link set dev DEV down}. */
-    public synchronized void linkSetDown(int ifindex) {
-        channel.execute(Requests.linkAdminState(ifindex, false));
-    }
-
     /** Equivalent to: {@code ip [-6] addr show}. */
     public synchronized List<Address> addresses(Family family) {
         return channel.dump(new Request("addr show", family, 0,
                 (w, f, s) -> AddressCodec.encodeDump(w, family, s)), AddressCodec::decode);
-    }
-
-    /** Equivalent to: {@code ip addr add ADDR/LEN dev DEV}. */
-    public synchronized void addressAdd(Address address) {
-        channel.execute(Requests.addressAdd(address));
-    }
-
-    /** Equivalent to: {@code ip addr del ADDR/LEN dev DEV}. */
-    public synchronized void addressDelete(Address address) {
-        channel.execute(Requests.addressDelete(address));
     }
 
     /**
@@ -181,7 +132,7 @@ public final class NetlinkHandle implements AutoCloseable {
         return new NetlinkBatch(this);
     }
 
-    synchronized List<Optional<NetlinkException>> executeAll(List<Request> requests) {
+    synchronized List<ApplyResult> executeAll(List<Request> requests) {
         return channel.executeAll(requests);
     }
 

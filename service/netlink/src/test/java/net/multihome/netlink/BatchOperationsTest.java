@@ -1,11 +1,13 @@
 package net.multihome.netlink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.GroupType;
 import net.multihome.netlink.model.IpPrefix;
@@ -13,6 +15,7 @@ import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
+import net.multihome.netlink.socket.Errno;
 import org.junit.jupiter.api.Test;
 
 class BatchOperationsTest extends NetnsTestBase {
@@ -39,34 +42,38 @@ class BatchOperationsTest extends NetnsTestBase {
     void eachErrorMapsToTheRequestThatCausedItAcrossSeveralSends() {
         List<Route> routes = routesWithTwoBad();
         NetlinkBatch batch = nl.batch();
-        routes.forEach(batch::routeAdd);
+        routes.forEach(r -> batch.add(new Change.AddRoute(r)));
         BatchResult result = batch.execute();
 
         assertEquals(COUNT, result.size());
         assertEquals(List.of(BAD_NEXTHOP, BAD_GATEWAY), result.failedIndexes());
-        assertEquals("EINVAL: Nexthop id does not exist", result.error(BAD_NEXTHOP).orElseThrow().getMessage());
-        assertEquals("ENETUNREACH: Nexthop has invalid gateway",
-                result.error(BAD_GATEWAY).orElseThrow().getMessage());
-        assertTrue(result.error(BAD_GATEWAY).orElseThrow().request().startsWith("route add Route["));
+        assertEquals("EINVAL: Nexthop id does not exist", result.failure(BAD_NEXTHOP).orElseThrow().message());
+        ApplyResult.Failed badGateway = result.failure(BAD_GATEWAY).orElseThrow();
+        assertEquals("ENETUNREACH: Nexthop has invalid gateway", badGateway.message());
+        assertEquals(Errno.ENETUNREACH, badGateway.errno());
+        assertEquals(Optional.of("Nexthop has invalid gateway"), badGateway.extendedAck());
+        assertFalse(badGateway.retryable());
+        assertEquals(new Change.AddRoute(routes.get(BAD_GATEWAY)), result.change(BAD_GATEWAY));
         assertEquals(COUNT - 2, nl.routes(Family.INET, 1000).size());
 
         NetlinkBatch delete = nl.batch();
-        routes.forEach(delete::routeDelete);
+        routes.forEach(r -> delete.add(new Change.DeleteRoute(r)));
         BatchResult deleted = delete.execute();
         assertEquals(List.of(BAD_NEXTHOP, BAD_GATEWAY), deleted.failedIndexes());
-        assertEquals("ESRCH", deleted.error(BAD_GATEWAY).orElseThrow().errnoName());
+        assertEquals("ESRCH", deleted.failure(BAD_GATEWAY).orElseThrow().errnoName());
         assertEquals(List.of(), nl.routes(Family.INET, 1000));
     }
 
     @Test
     void requestsAreAppliedInOrderSoLaterOnesMaySeeEarlierOnes() {
         BatchResult result = nl.batch()
-                .nexthopAdd(new Nexthop.Single(1, Family.INET, GW1, wan1, false, OWNER))
-                .nexthopAdd(new Nexthop.Single(2, Family.INET, GW2, wan2, false, OWNER))
-                .nexthopAdd(new Nexthop.Group(3, List.of(new Nexthop.Member(1, 1), new Nexthop.Member(2, 1)),
-                        GroupType.HASH_THRESHOLD, null, OWNER))
-                .routeAdd(new Route(Family.INET, IpPrefix.parse("0.0.0.0/0"), 1000, RouteType.UNICAST,
-                        RouteScope.UNIVERSE, OWNER, null, 0, null, 0, List.of(), 3))
+                .add(new Change.AddNexthop(new Nexthop.Single(1, Family.INET, GW1, wan1, false, OWNER)))
+                .add(new Change.AddNexthop(new Nexthop.Single(2, Family.INET, GW2, wan2, false, OWNER)))
+                .add(new Change.AddNexthop(new Nexthop.Group(3,
+                        List.of(new Nexthop.Member(1, 1), new Nexthop.Member(2, 1)), GroupType.HASH_THRESHOLD, null,
+                        OWNER)))
+                .add(new Change.AddRoute(new Route(Family.INET, IpPrefix.parse("0.0.0.0/0"), 1000,
+                        RouteType.UNICAST, RouteScope.UNIVERSE, OWNER, null, 0, null, 0, List.of(), 3)))
                 .execute();
         assertTrue(result.allSucceeded(), result.toString());
         assertEquals(3, nl.routes(Family.INET, 1000).getFirst().nexthopId());

@@ -18,7 +18,7 @@ class DumpConsistencyTest extends NetnsTestBase {
     void dumpRacingWithChangesIsReportedAsInterrupted() throws Exception {
         NetlinkBatch batch = nl.batch();
         for (int id = 1; id <= OBJECTS; id++) {
-            batch.nexthopAdd(new Nexthop.Single(id, Family.INET, GW1, wan1, false, OWNER));
+            batch.add(new Change.AddNexthop(new Nexthop.Single(id, Family.INET, GW1, wan1, false, OWNER)));
         }
         assertTrue(batch.execute().allSucceeded());
 
@@ -28,8 +28,8 @@ class DumpConsistencyTest extends NetnsTestBase {
             try (NetlinkHandle other = NetlinkHandle.open(ns.path())) {
                 Nexthop nh = new Nexthop.Single(CHURN_ID, Family.INET, GW2, wan2, false, OWNER);
                 while (!stop.get() && Instant.now().isBefore(end)) {
-                    other.nexthopAdd(nh);
-                    other.nexthopDelete(CHURN_ID);
+                    other.apply(new Change.AddNexthop(nh));
+                    other.apply(new Change.DeleteNexthop(CHURN_ID));
                 }
             }
         });

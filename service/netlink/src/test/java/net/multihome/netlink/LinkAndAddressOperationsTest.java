@@ -50,23 +50,23 @@ class LinkAndAddressOperationsTest extends NetnsTestBase {
 
     @Test
     void adminDownAndUp() {
-        nl.linkSetDown(wan2);
+        nl.apply(new Change.SetLinkDown(wan2));
         Link down = nl.link("wan2").orElseThrow();
         assertFalse(down.adminUp());
         assertFalse(down.carrier());
-        nl.linkSetUp(wan2);
+        nl.apply(new Change.SetLinkUp(wan2));
         TestNamespace.awaitTrue("carrier back on wan2", () -> nl.link("wan2").orElseThrow().carrier());
     }
 
     @Test
     void addressAddDumpDelete() {
         Address a = new Address(wan1, IpAddresses.parse("203.0.113.5"), 24, RouteScope.UNIVERSE);
-        nl.addressAdd(a);
+        nl.apply(new Change.AddAddress(a));
         List<Address> all = nl.addresses(Family.INET);
         assertTrue(all.contains(a), all.toString());
         assertTrue(all.contains(new Address(wan1, IpAddresses.parse("192.0.2.2"), 24, RouteScope.UNIVERSE)));
         assertTrue(all.stream().anyMatch(x -> x.scope() == RouteScope.HOST), "lo's 127.0.0.1");
-        nl.addressDelete(a);
+        nl.apply(new Change.DeleteAddress(a));
         assertFalse(nl.addresses(Family.INET).contains(a));
     }
 }

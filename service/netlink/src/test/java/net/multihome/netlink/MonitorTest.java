@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import net.multihome.netlink.NetlinkEvent.Change;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
@@ -44,20 +43,20 @@ class MonitorTest extends NetnsTestBase {
         NetlinkMonitor monitor = NetlinkMonitor.start(ns.path(), events::add);
         try {
             Route r = via("10.8.0.0/16", 1000, GW1, wan1, 0);
-            nl.routeAdd(r);
-            assertEquals(new NetlinkEvent.RouteEvent(Change.NEW, r),
+            nl.apply(new Change.AddRoute(r));
+            assertEquals(new NetlinkEvent.RouteEvent(NetlinkEvent.Change.NEW, r),
                     await("route added", e -> e instanceof NetlinkEvent.RouteEvent re && re.route().equals(r)));
-            nl.routeDelete(r);
-            assertEquals(new NetlinkEvent.RouteEvent(Change.DELETED, r),
+            nl.apply(new Change.DeleteRoute(r));
+            assertEquals(new NetlinkEvent.RouteEvent(NetlinkEvent.Change.DELETED, r),
                     await("route deleted", e -> e instanceof NetlinkEvent.RouteEvent re
-                            && re.change() == Change.DELETED && re.route().equals(r)));
+                            && re.change() == NetlinkEvent.Change.DELETED && re.route().equals(r)));
 
             Nexthop nh = new Nexthop.Single(7, Family.INET, GW2, wan2, false, OWNER);
-            nl.nexthopAdd(nh);
-            assertEquals(new NetlinkEvent.NexthopEvent(Change.NEW, nh),
+            nl.apply(new Change.AddNexthop(nh));
+            assertEquals(new NetlinkEvent.NexthopEvent(NetlinkEvent.Change.NEW, nh),
                     await("nexthop added (group 32)", e -> e instanceof NetlinkEvent.NexthopEvent));
 
-            nl.linkSetDown(wan2);
+            nl.apply(new Change.SetLinkDown(wan2));
             await("wan2 down", e -> e instanceof NetlinkEvent.LinkEvent l && l.link().name().equals("wan2")
                     && !l.link().adminUp());
         } finally {
@@ -78,7 +77,8 @@ class MonitorTest extends NetnsTestBase {
         }, 4096)) {
             NetlinkBatch batch = nl.batch();
             for (int i = 0; i < 2000; i++) {
-                batch.routeAdd(via("10.9." + (i >> 8) + "." + (i & 0xff) + "/32", 1000, GW1, wan1, 0));
+                batch.add(new Change.AddRoute(via("10.9." + (i >> 8) + "." + (i & 0xff) + "/32", 1000, GW1, wan1,
+                        0)));
             }
             assertTrue(batch.execute().allSucceeded());
             release.countDown();

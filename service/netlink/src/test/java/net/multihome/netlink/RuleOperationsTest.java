@@ -24,13 +24,13 @@ class RuleOperationsTest extends NetnsTestBase {
         Rule r = new Rule(Family.INET, 100, IpPrefix.parse("10.1.0.0/16"), IpPrefix.parse("203.0.113.0/24"),
                 "wan1", null, 0x10, 0xff, 6, new PortRange(1000, 2000), PortRange.single(443), 1000,
                 RuleAction.TO_TABLE, OWNER);
-        nl.ruleAdd(r);
+        nl.apply(new Change.AddRule(r));
         assertEquals(List.of(r), ours());
         String shown = ns.ip("rule", "show");
         assertTrue(shown.contains("100:\tfrom 10.1.0.0/16 to 203.0.113.0/24 fwmark 0x10/0xff iif wan1 ipproto tcp"
                 + " sport 1000-2000 dport 443 lookup 1000 proto 250"), shown);
 
-        nl.ruleDelete(r);
+        nl.apply(new Change.DeleteRule(r));
         assertEquals(List.of(), ours());
     }
 
@@ -45,10 +45,10 @@ class RuleOperationsTest extends NetnsTestBase {
     void ipv6AndBlackholeRules() {
         Rule r = new Rule(Family.INET6, 200, IpPrefix.parse("2001:db8::/32"), null, null, "wan2", 0, 0, 17,
                 null, PortRange.single(53), 0, RuleAction.BLACKHOLE, OWNER);
-        nl.ruleAdd(r);
+        nl.apply(new Change.AddRule(r));
         assertTrue(nl.rules(Family.INET6).contains(r));
         assertFalse(ours().contains(r), "IPv4 dump holds no IPv6 rule");
-        nl.ruleDelete(r);
+        nl.apply(new Change.DeleteRule(r));
         assertFalse(nl.rules(Family.INET6).contains(r));
     }
 
@@ -56,7 +56,7 @@ class RuleOperationsTest extends NetnsTestBase {
     void deletingAMissingRuleFailsWithEnoent() {
         Rule r = new Rule(Family.INET, 300, IpPrefix.parse("10.7.0.0/16"), null, null, null, 0, 0, 0, null,
                 null, 1000, RuleAction.TO_TABLE, OWNER);
-        NetlinkException e = assertThrows(NetlinkException.class, () -> nl.ruleDelete(r));
+        NetlinkException e = assertThrows(NetlinkException.class, () -> nl.apply(new Change.DeleteRule(r)));
         assertEquals("ENOENT", e.errnoName());
     }
 }

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.IntFunction;
+import net.multihome.netlink.Change;
+import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.Nexthop;
@@ -13,18 +15,55 @@ import net.multihome.netlink.model.Rule;
 import net.multihome.netlink.model.RuleAction;
 
 /**
- * Writes kernel objects as the {@code ip} commands that would create them, so people can
- * read a plan, compare it with a recipe, and see what the kernel holds. Display only:
- * the kernel is driven over netlink, never through these lines.
+ * Writes kernel objects as the {@code ip} commands that would create them, and changes as the
+ * commands that would make them, so people can read a plan, compare it with a recipe, see what
+ * the kernel holds and what it refused. Display only: the kernel is driven over netlink, never
+ * through these lines.
  *
  * @param interfaceNames ifindex to interface name
  * @param tableNames table id to name (main is always named)
  */
 public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> tableNames) {
 
+    /** {@code ip route add ...}: the command that creates {@code r}. */
     public String route(Route r) {
+        return change(new Change.AddRoute(r));
+    }
+
+    /** {@code ip rule add ...}: the command that creates {@code r}. */
+    public String rule(Rule r) {
+        return change(new Change.AddRule(r));
+    }
+
+    /** {@code ip nexthop add ...}: the command that creates {@code n}. */
+    public String nexthop(Nexthop n) {
+        return change(new Change.AddNexthop(n));
+    }
+
+    /**
+     * The {@code ip} command that makes {@code change}, e.g. {@code ip route replace default via
+     * 192.0.2.1 dev if1 table T1}; the verb is the change's own {@link Change#command()}.
+     */
+    public String change(Change change) {
+        return switch (change) {
+            case Change.AddRoute c -> route(c, c.route());
+            case Change.ReplaceRoute c -> route(c, c.route());
+            case Change.DeleteRoute c -> route(c, c.route());
+            case Change.AddRule c -> rule(c, c.rule());
+            case Change.DeleteRule c -> rule(c, c.rule());
+            case Change.AddNexthop c -> nexthop(c, c.nexthop());
+            case Change.ReplaceNexthop c -> nexthop(c, c.nexthop());
+            case Change.DeleteNexthop c -> "ip " + c.command() + " id " + Integer.toUnsignedString(c.id());
+            case Change.AddAddress c -> address(c, c.address());
+            case Change.DeleteAddress c -> address(c, c.address());
+            case Change.SetLinkUp c -> link(c, c.ifindex(), "up");
+            case Change.SetLinkDown c -> link(c, c.ifindex(), "down");
+        };
+    }
+
+    private String route(Change change, Route r) {
         StringJoiner out = new StringJoiner(" ");
-        out.add(prefix(r.family()) + "route add");
+        out.add(prefix(r.family()) + change.command());
         out.add(r.destination().isDefault() ? "default" : r.destination().toString());
         if (r.nexthopId() != 0) {
             out.add("nhid " + Integer.toUnsignedString(r.nexthopId()));
@@ -51,9 +90,9 @@ public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> t
         return out.toString();
     }
 
-    public String rule(Rule r) {
+    private String rule(Change change, Rule r) {
         StringJoiner out = new StringJoiner(" ");
-        out.add(prefix(r.family()) + "rule add priority " + r.priority());
+        out.add(prefix(r.family()) + change.command() + " priority " + r.priority());
         if (r.source() != null) {
             out.add("from " + (r.source().isHost() ? address(r.source().address()) : r.source().toString()));
         }
@@ -77,9 +116,10 @@ public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> t
         return out.toString();
     }
 
-    public String nexthop(Nexthop n) {
+    private String nexthop(Change change, Nexthop n) {
+        String head = "ip " + change.command() + " id " + Integer.toUnsignedString(n.id());
         return switch (n) {
-            case Nexthop.Single s -> "ip nexthop add id " + Integer.toUnsignedString(s.id())
+            case Nexthop.Single s -> head
                     + (s.blackhole() ? " blackhole" : (s.gateway() == null ? "" : " via " + address(s.gateway()))
                     + " dev " + interfaceNames.apply(s.ifindex()));
             case Nexthop.Group g -> {
@@ -88,9 +128,18 @@ public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> t
                 String type = g.resilient() == null ? " type mpath" : " type resilient buckets "
                         + g.resilient().buckets() + " idle_timer " + g.resilient().idleTimerCs() / 100
                         + " unbalanced_timer " + g.resilient().unbalancedTimerCs() / 100;
-                yield "ip nexthop add id " + Integer.toUnsignedString(g.id()) + " group " + members + type;
+                yield head + " group " + members + type;
             }
         };
+    }
+
+    private String address(Change change, Address a) {
+        return prefix(a.family()) + change.command() + " " + address(a.address()) + "/" + a.prefixLength() + " dev "
+                + interfaceNames.apply(a.ifindex());
+    }
+
+    private String link(Change change, int ifindex, String state) {
+        return "ip " + change.command() + " dev " + interfaceNames.apply(ifindex) + " " + state;
     }
 
     private String table(long id) {

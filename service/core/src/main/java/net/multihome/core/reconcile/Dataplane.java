@@ -1,6 +1,8 @@
 package net.multihome.core.reconcile;
 
 import java.util.List;
+import net.multihome.netlink.ApplyResult;
+import net.multihome.netlink.Change;
 import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
@@ -28,9 +30,9 @@ public interface Dataplane {
     /**
      * Applies the changes in order; a refused change does not stop the ones after it.
      *
-     * @return one entry per change: null when applied, else the kernel's refusal in words
+     * @return one result per change, in the same order
      */
-    List<String> apply(List<Change> changes);
+    List<ApplyResult> apply(List<Change> changes);
 
     /** Reads a sysctl below {@code /proc/sys/net/}, e.g. {@code ipv4/fib_multipath_hash_policy}. */
     String sysctl(String path);

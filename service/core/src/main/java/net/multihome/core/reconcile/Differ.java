@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import net.multihome.netlink.Change;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
@@ -66,19 +67,19 @@ public final class Differ {
             wantedIds.add(n.id());
             Nexthop current = have.get(n.id());
             if (current == null) {
-                puts.add(new Change.PutNexthop(n, false));
+                puts.add(new Change.AddNexthop(n));
             } else if (current.protocol() != protocol) {
                 conflicts.add("nexthop id " + Integer.toUnsignedString(n.id()) + " belongs to protocol "
                         + current.protocol());
             } else if (!sameNexthop(n, current)) {
-                puts.add(new Change.PutNexthop(n, true));
+                puts.add(new Change.ReplaceNexthop(n));
             }
         }
         // Singles first: the deletions run reversed, so groups go before the singles they reference.
         kernel.stream()
                 .filter(n -> n.protocol() == protocol && !wantedIds.contains(n.id()))
                 .sorted((a, b) -> Boolean.compare(a instanceof Nexthop.Group, b instanceof Nexthop.Group))
-                .forEach(n -> deletes.add(new Change.DeleteNexthop(n)));
+                .forEach(n -> deletes.add(new Change.DeleteNexthop(n.id())));
     }
 
     private static boolean sameNexthop(Nexthop a, Nexthop b) {
@@ -103,12 +104,12 @@ public final class Differ {
             wantedKeys.add(key);
             Route current = have.get(key);
             if (current == null) {
-                puts.add(new Change.PutRoute(r, false));
+                puts.add(new Change.AddRoute(r));
             } else if (current.protocol() != protocol) {
                 conflicts.add("route " + r.destination() + " table " + r.table() + " metric " + key.metric()
                         + " belongs to protocol " + current.protocol());
             } else if (!sameRoute(r, current)) {
-                puts.add(new Change.PutRoute(r, true));
+                puts.add(new Change.ReplaceRoute(r));
             }
         }
         kernel.stream()

@@ -6,10 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import net.multihome.netlink.BatchResult;
+import net.multihome.netlink.ApplyResult;
+import net.multihome.netlink.Change;
 import net.multihome.netlink.NetlinkBatch;
-import net.multihome.netlink.NetlinkException;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
@@ -60,37 +59,10 @@ public final class NetlinkDataplane implements Dataplane {
     }
 
     @Override
-    public List<String> apply(List<Change> changes) {
+    public List<ApplyResult> apply(List<Change> changes) {
         NetlinkBatch batch = handle.batch();
-        for (Change change : changes) {
-            switch (change) {
-                case Change.PutRoute p -> {
-                    if (p.replace()) {
-                        batch.routeReplace(p.route());
-                    } else {
-                        batch.routeAdd(p.route());
-                    }
-                }
-                case Change.DeleteRoute d -> batch.routeDelete(d.route());
-                case Change.AddRule a -> batch.ruleAdd(a.rule());
-                case Change.DeleteRule d -> batch.ruleDelete(d.rule());
-                case Change.PutNexthop p -> {
-                    if (p.replace()) {
-                        batch.nexthopReplace(p.nexthop());
-                    } else {
-                        batch.nexthopAdd(p.nexthop());
-                    }
-                }
-                case Change.DeleteNexthop d -> batch.nexthopDelete(d.nexthop().id());
-            }
-        }
-        BatchResult result = batch.execute();
-        List<String> out = new ArrayList<>(changes.size());
-        for (int i = 0; i < changes.size(); i++) {
-            Optional<NetlinkException> error = result.error(i);
-            out.add(error.map(NetlinkException::getMessage).orElse(null));
-        }
-        return out;
+        changes.forEach(batch::add);
+        return batch.execute().results();
     }
 
     @Override

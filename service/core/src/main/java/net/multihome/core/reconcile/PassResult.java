@@ -14,13 +14,14 @@ import net.multihome.netlink.model.Rule;
  * @param desired what the planner wanted
  * @param view the interfaces the planner saw
  * @param applied changes the kernel accepted
- * @param errors changes the kernel refused, each with the change in {@code ip} syntax and the kernel's words
+ * @param errors what the pass could not put in place: changes the kernel refused (with the change in
+ *     {@code ip} syntax, the errno and the kernel's words), sysctls or the table names file
  * @param conflicts keys we want that objects of other owners hold (left alone)
  * @param links the interfaces as read at the start of the pass, with their counters
  * @param routes every route read at the start of the pass
  * @param rules every policy rule read at the start of the pass
  */
-public record PassResult(DesiredState desired, KernelView view, int applied, List<String> errors,
+public record PassResult(DesiredState desired, KernelView view, int applied, List<PassError> errors,
         List<String> conflicts, Duration took, List<Link> links, List<Route> routes, List<Rule> rules) {
 
     public PassResult {
@@ -36,10 +37,18 @@ public record PassResult(DesiredState desired, KernelView view, int applied, Lis
         return errors.isEmpty() && conflicts.isEmpty();
     }
 
+    /**
+     * Whether every error is one that may pass by itself (a busy object, a full queue) and no
+     * object of another owner is in the way: the next pass will likely converge unchanged.
+     */
+    public boolean onlyTransientErrors() {
+        return !errors.isEmpty() && conflicts.isEmpty() && errors.stream().allMatch(PassError::retryable);
+    }
+
     /** "ok", or the first problem in words (for status reporting). */
     public String summary() {
         if (!errors.isEmpty()) {
-            return errors.size() + " change(s) refused: " + errors.getFirst();
+            return errors.size() + " change(s) refused: " + errors.getFirst().message();
         }
         if (!conflicts.isEmpty()) {
             return conflicts.size() + " conflict(s): " + conflicts.getFirst();

@@ -14,6 +14,8 @@ import net.multihome.core.plan.KernelView;
 import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.Planner;
 import net.multihome.core.plan.Verdict;
+import net.multihome.netlink.ApplyResult;
+import net.multihome.netlink.Change;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Route;
@@ -59,11 +61,11 @@ public final class Reconciler {
         DesiredState desired = planner.plan(config, health, view);
         Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), desired.routes(), desired.rules()),
                 new KernelObjects(dataplane.nexthops(), routes, rules));
-        List<String> errors = new ArrayList<>();
+        List<PassError> errors = new ArrayList<>();
         int applied = apply(diff.changes(), links, desired, errors);
         syncSysctls(desired, errors);
         if (tableNames != null) {
-            tableNames.write(desired.tableNames(), errors);
+            tableNames.write(desired.tableNames()).ifPresent(errors::add);
         }
         diff.conflicts().forEach(c -> LOG.warn("left alone, not ours: {}", c));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -97,29 +99,33 @@ public final class Reconciler {
                 && a.sysctls().equals(b.sysctls()) && a.tableNames().equals(b.tableNames());
     }
 
-    private int apply(List<Change> changes, List<Link> links, DesiredState desired, List<String> errors) {
+    private int apply(List<Change> changes, List<Link> links, DesiredState desired, List<PassError> errors) {
         if (changes.isEmpty()) {
             return 0;
         }
         Map<Integer, String> names = new HashMap<>();
         links.forEach(l -> names.put(l.index(), l.name()));
         IpCommands ip = new IpCommands(i -> names.getOrDefault(i, "if" + i), desired.tableNames());
-        List<String> results = dataplane.apply(changes);
+        List<ApplyResult> results = dataplane.apply(changes);
+        if (results.size() != changes.size()) {
+            throw new IllegalStateException(results.size() + " results for " + changes.size() + " changes");
+        }
         int applied = 0;
         for (int i = 0; i < changes.size(); i++) {
-            String refusal = results.get(i);
-            if (refusal == null) {
-                applied++;
-            } else {
-                String error = describe(ip, changes.get(i)) + ": " + refusal;
-                LOG.warn("kernel refused: {}", error);
-                errors.add(error);
+            switch (results.get(i)) {
+                case ApplyResult.Applied _ -> applied++;
+                case ApplyResult.Failed failure -> {
+                    PassError.Refused refused = new PassError.Refused(changes.get(i), ip.change(changes.get(i)),
+                            failure);
+                    LOG.warn("kernel refused: {}", refused.message());
+                    errors.add(refused);
+                }
             }
         }
         return applied;
     }
 
-    private void syncSysctls(DesiredState desired, List<String> errors) {
+    private void syncSysctls(DesiredState desired, List<PassError> errors) {
         desired.sysctls().forEach((path, value) -> {
             try {
                 if (!Objects.equals(dataplane.sysctl(path), value)) {
@@ -127,19 +133,9 @@ public final class Reconciler {
                     LOG.info("sysctl net.{} = {}", path.replace('/', '.'), value);
                 }
             } catch (RuntimeException e) {
-                errors.add("sysctl net." + path.replace('/', '.') + " = " + value + ": " + e.getMessage());
+                errors.add(new PassError.SettingFailed("sysctl net." + path.replace('/', '.') + " = " + value,
+                        e.getMessage()));
             }
         });
-    }
-
-    static String describe(IpCommands ip, Change change) {
-        return switch (change) {
-            case Change.PutRoute p -> ip.route(p.route()).replace(" route add ", p.replace() ? " route replace " : " route add ");
-            case Change.DeleteRoute d -> ip.route(d.route()).replace(" route add ", " route del ");
-            case Change.AddRule a -> ip.rule(a.rule());
-            case Change.DeleteRule d -> ip.rule(d.rule()).replace(" rule add ", " rule del ");
-            case Change.PutNexthop p -> ip.nexthop(p.nexthop()).replace(" nexthop add ", p.replace() ? " nexthop replace " : " nexthop add ");
-            case Change.DeleteNexthop d -> "ip nexthop del id " + Integer.toUnsignedString(d.nexthop().id());
-        };
     }
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.multihome.core.util.AtomicFiles;
 
 /**
@@ -27,16 +27,18 @@ public final class TableNamesFile {
         return path;
     }
 
-    void write(Map<Long, String> names, List<String> errors) {
+    /** Rewrites the file when {@code names} differ from it; empty when done, else what failed. */
+    Optional<PassError> write(Map<Long, String> names) {
         StringBuilder text = new StringBuilder("# Written by multihome: its providers' routing tables.\n");
         names.forEach((id, name) -> text.append(id).append('\t').append(name).append('\n'));
         try {
             if (Files.exists(path) && Files.readString(path, StandardCharsets.UTF_8).contentEquals(text)) {
-                return;
+                return Optional.empty();
             }
             AtomicFiles.write(path, text.toString(), AtomicFiles.PUBLIC);
+            return Optional.empty();
         } catch (IOException e) {
-            errors.add("cannot write table names to " + path + ": " + e.getMessage());
+            return Optional.of(new PassError.SettingFailed("cannot write table names to " + path, e.getMessage()));
         }
     }
 }

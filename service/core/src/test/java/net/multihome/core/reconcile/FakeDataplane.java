@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import net.multihome.netlink.ApplyResult;
+import net.multihome.netlink.Change;
 import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
@@ -14,6 +17,7 @@ import net.multihome.netlink.model.OperState;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.Rule;
+import net.multihome.netlink.socket.Errno;
 
 /** An in-memory kernel: keeps objects by their kernel keys, refuses what {@link #refuse} names. */
 final class FakeDataplane implements Dataplane {
@@ -25,7 +29,10 @@ final class FakeDataplane implements Dataplane {
     final Map<Integer, Nexthop> nexthops = new HashMap<>();
     final Map<String, String> sysctls = new HashMap<>();
     final List<Change> applied = new ArrayList<>();
+    /** Changes whose text contains this are refused with {@link #refuseErrno}. */
     String refuse;
+    int refuseErrno = Errno.EINVAL;
+
     /** Adds an up interface with one address, e.g. {@code "203.0.113.2/26"}. */
     void addLink(int index, String name, String address, RouteScope scope) {
         links.add(new Link(index, name, true, true, OperState.UP, 1500, null, null, LinkStats.ZERO));
@@ -63,23 +70,26 @@ final class FakeDataplane implements Dataplane {
     }
 
     @Override
-    public List<String> apply(List<Change> changes) {
-        List<String> out = new ArrayList<>();
+    public List<ApplyResult> apply(List<Change> changes) {
+        List<ApplyResult> out = new ArrayList<>();
         for (Change change : changes) {
             if (refuse != null && change.toString().contains(refuse)) {
-                out.add("EINVAL: refused by the test");
+                out.add(new ApplyResult.Failed(refuseErrno, Optional.of("refused by the test")));
                 continue;
             }
             applied.add(change);
             switch (change) {
-                case Change.PutRoute p -> routes.put(Differ.key(p.route()), p.route());
-                case Change.DeleteRoute d -> routes.remove(Differ.key(d.route()));
-                case Change.AddRule a -> rules.add(a.rule());
-                case Change.DeleteRule d -> rules.remove(d.rule());
-                case Change.PutNexthop p -> nexthops.put(p.nexthop().id(), p.nexthop());
-                case Change.DeleteNexthop d -> nexthops.remove(d.nexthop().id());
+                case Change.AddRoute c -> routes.put(Differ.key(c.route()), c.route());
+                case Change.ReplaceRoute c -> routes.put(Differ.key(c.route()), c.route());
+                case Change.DeleteRoute c -> routes.remove(Differ.key(c.route()));
+                case Change.AddRule c -> rules.add(c.rule());
+                case Change.DeleteRule c -> rules.remove(c.rule());
+                case Change.AddNexthop c -> nexthops.put(c.nexthop().id(), c.nexthop());
+                case Change.ReplaceNexthop c -> nexthops.put(c.nexthop().id(), c.nexthop());
+                case Change.DeleteNexthop c -> nexthops.remove(c.id());
+                default -> throw new UnsupportedOperationException("the reconciler never asks for " + change);
             }
-            out.add(null);
+            out.add(ApplyResult.APPLIED);
         }
         return out;
     }

@@ -149,7 +149,8 @@ class ReconcileLoopTest {
         MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
         PassResult refused = loop.apply(reweighted).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertEquals(1, refused.errors().size());
-        assertTrue(refused.errors().getFirst().endsWith("EINVAL: refused by the test"), refused.errors()::toString);
+        assertTrue(refused.errors().getFirst().message().endsWith("EINVAL: refused by the test"),
+                refused.errors()::toString);
         assertEquals(seed, loop.config(), "running stays the previous configuration");
         PassResult restored = passes.stream().reduce((a, b) -> b).orElseThrow();
         assertTrue(restored.converged(), "the previous configuration is back in the kernel");

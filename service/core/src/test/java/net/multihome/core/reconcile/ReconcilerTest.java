@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.Examples;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.Verdicts;
 import net.multihome.core.yang.YangSchema;
+import net.multihome.netlink.Change;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.IpPrefix;
@@ -23,6 +25,7 @@ import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
+import net.multihome.netlink.socket.Errno;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +111,7 @@ class ReconcilerTest {
         kernel.applied.clear();
         reconciler.pass(seed, Verdicts.down("isp1"));
         assertEquals(2, kernel.applied.size(), kernel.applied::toString);
-        assertTrue(kernel.applied.getFirst() instanceof Change.PutNexthop p && p.replace()
+        assertTrue(kernel.applied.getFirst() instanceof Change.ReplaceNexthop p
                 && p.nexthop() instanceof Nexthop.Group g && g.members().size() == 1, kernel.applied::toString);
         assertTrue(kernel.applied.get(1) instanceof Change.DeleteNexthop, "the unused member goes last");
         assertTrue(kernel.routes.values().stream().anyMatch(r -> r.table() == 254 && r.destination().isDefault()),
@@ -146,8 +149,39 @@ class ReconcilerTest {
         kernel.refuse = "table=102";
         PassResult result = reconciler.pass(seed, Map.of());
         assertFalse(result.converged());
-        assertTrue(result.errors().stream().anyMatch(e -> e.startsWith("ip route add default via 203.0.113.65 dev if2 table T2: EINVAL")),
-                result.errors()::toString);
+        assertTrue(result.errors().stream().anyMatch(e -> e.message().startsWith(
+                "ip route add default via 203.0.113.65 dev if2 table T2: EINVAL")), result.errors()::toString);
+        PassError.Refused refused = (PassError.Refused) result.errors().getFirst();
+        assertEquals(Errno.EINVAL, refused.failure().errno());
+        assertEquals(Optional.of("refused by the test"), refused.failure().extendedAck());
+        assertFalse(refused.retryable());
+        assertFalse(result.onlyTransientErrors());
+    }
+
+    @Test
+    void replacedObjectsAreReportedWithTheVerbThatWasSent() throws Exception {
+        reconciler.pass(seed, Map.of());
+        kernel.refuse = "weight=4";
+        MultihomeConfig reweighted = config(Examples.seedProviders()
+                .replace("<weight>5</weight>", "<weight>4</weight>"));
+        PassResult result = reconciler.pass(reweighted, Map.of());
+        PassError.Refused refused = (PassError.Refused) result.errors().getFirst();
+        assertTrue(refused.change() instanceof Change.ReplaceNexthop, refused::toString);
+        assertTrue(refused.message().startsWith("ip nexthop replace id "), refused::message);
+        assertTrue(refused.message().endsWith(" unbalanced_timer 300: EINVAL: refused by the test"), refused::message);
+    }
+
+    @Test
+    void aTransientRefusalSaysSoAndIsRetryable() {
+        kernel.refuse = "table=102";
+        kernel.refuseErrno = Errno.EBUSY;
+        PassResult result = reconciler.pass(seed, Map.of());
+        assertFalse(result.converged());
+        assertTrue(result.onlyTransientErrors(), result::summary);
+        assertTrue(result.errors().stream().allMatch(e -> e.retryable()
+                && e.message().endsWith(": EBUSY: refused by the test (transient)")), result.errors()::toString);
+        kernel.refuse = null;
+        assertTrue(reconciler.pass(seed, Map.of()).converged(), "the next pass puts it in place");
     }
 
     @Test

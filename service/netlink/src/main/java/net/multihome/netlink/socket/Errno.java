@@ -1,18 +1,23 @@
 package net.multihome.netlink.socket;
 
 import java.util.Map;
+import java.util.Set;
 
 /** Linux errno numbers (x86-64 and arm64 share them) with their symbolic names and texts. */
 public final class Errno {
 
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
+    public static final int ENOMEM = 12;
+    public static final int EBUSY = 16;
     public static final int EEXIST = 17;
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
     public static final int EMSGSIZE = 90;
+    public static final int ENETUNREACH = 101;
     public static final int ENOBUFS = 105;
 
     private record Entry(String name, String text) {
@@ -52,7 +57,19 @@ public final class Errno {
             Map.entry(110, new Entry("ETIMEDOUT", "Connection timed out")),
             Map.entry(113, new Entry("EHOSTUNREACH", "No route to host")));
 
+    /** Errnos that say "not now" rather than "not this": the same request may pass on a retry. */
+    private static final Set<Integer> TRANSIENT = Set.of(EINTR, EAGAIN, ENOMEM, EBUSY, ENOBUFS);
+
     private Errno() {
+    }
+
+    /**
+     * Whether {@code errno} reports a passing condition (a full queue, a busy object, memory
+     * pressure, an interrupted call) rather than a request the kernel will refuse again
+     * ({@code EINVAL}, {@code EEXIST}, {@code ENODEV}, ...).
+     */
+    public static boolean isTransient(int errno) {
+        return TRANSIENT.contains(errno);
     }
 
     /** {@code "EINVAL"} for 22, {@code "E<n>"} for numbers not in the table. */

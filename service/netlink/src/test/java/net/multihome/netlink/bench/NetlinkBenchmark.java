@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 import net.multihome.netlink.BatchResult;
+import net.multihome.netlink.Change;
 import net.multihome.netlink.NetlinkBatch;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netlink.model.Family;
@@ -85,18 +86,18 @@ public final class NetlinkBenchmark {
             multipath.add(new Route(Family.INET, prefix(i), 200, RouteType.UNICAST, RouteScope.UNIVERSE, PROTO,
                     null, 0, null, 0, List.of(new RoutePath(GW1, wan1, 3), new RoutePath(GW2, wan2, 1)), 0));
         }
-        timed(record, "route.add", n, plain, NetlinkBatch::routeAdd);
+        timed(record, "route.add", n, plain, Change.AddRoute::new);
         check("route.add", nl.routes(Family.INET, 100).size(), n);
         long t0 = System.nanoTime();
         int dumped = nl.routes(Family.INET, 100).size();
         sample(record, "route.dump", n, System.nanoTime() - t0);
         check("route.dump", dumped, n);
-        timed(record, "route.del", n, plain, NetlinkBatch::routeDelete);
+        timed(record, "route.del", n, plain, Change.DeleteRoute::new);
         check("route.del", nl.routes(Family.INET, 100).size(), 0);
 
-        timed(record, "mpath.add", n, multipath, NetlinkBatch::routeAdd);
+        timed(record, "mpath.add", n, multipath, Change.AddRoute::new);
         check("mpath.add", nl.routes(Family.INET, 200).size(), n);
-        timed(record, "mpath.del", n, multipath, NetlinkBatch::routeDelete);
+        timed(record, "mpath.del", n, multipath, Change.DeleteRoute::new);
         check("mpath.del", nl.routes(Family.INET, 200).size(), 0);
 
         List<Rule> ruleList = new ArrayList<>(rules);
@@ -104,9 +105,9 @@ public final class NetlinkBenchmark {
             ruleList.add(new Rule(Family.INET, 1000 + i, prefix(i), null, null, null, 0, 0, 0, null, null, 100,
                     RuleAction.TO_TABLE, PROTO));
         }
-        timed(record, "rule.add", rules, ruleList, NetlinkBatch::ruleAdd);
+        timed(record, "rule.add", rules, ruleList, Change.AddRule::new);
         check("rule.add", ownRules(), rules);
-        timed(record, "rule.del", rules, ruleList, NetlinkBatch::ruleDelete);
+        timed(record, "rule.del", rules, ruleList, Change.DeleteRule::new);
         check("rule.del", ownRules(), 0);
 
         nexthops(groups, record);
@@ -114,10 +115,10 @@ public final class NetlinkBenchmark {
         int single = Math.max(1, n / 10);
         long s0 = System.nanoTime();
         for (int i = 0; i < single; i++) {
-            nl.routeAdd(plain.get(i));
+            nl.apply(new Change.AddRoute(plain.get(i)));
         }
         sample(record, "route.add.unbatched", single, System.nanoTime() - s0);
-        timed(false, "cleanup", single, plain.subList(0, single), NetlinkBatch::routeDelete);
+        timed(false, "cleanup", single, plain.subList(0, single), Change.DeleteRoute::new);
     }
 
     private void nexthops(int g, boolean record) {
@@ -136,15 +137,15 @@ public final class NetlinkBenchmark {
             resilient.add(new Nexthop.Group(2 * g + 1 + i, members, GroupType.RESILIENT,
                     new ResilientParams(BUCKETS, 12000, 0), PROTO));
         }
-        timed(record, "nh.add", g, singles, NetlinkBatch::nexthopAdd);
-        timed(record, "nhgrp.add", g, hash, NetlinkBatch::nexthopAdd);
-        timed(record, "nhres.add", g, resilient, NetlinkBatch::nexthopAdd);
+        timed(record, "nh.add", g, singles, Change.AddNexthop::new);
+        timed(record, "nhgrp.add", g, hash, Change.AddNexthop::new);
+        timed(record, "nhres.add", g, resilient, Change.AddNexthop::new);
         check("nh.add", nl.nexthops().size(), 3 * g);
         List<Integer> ids = new ArrayList<>(3 * g);
         for (int id = 3 * g; id >= 1; id--) {
             ids.add(id);
         }
-        timed(record, "nh.del", 3 * g, ids, NetlinkBatch::nexthopDelete);
+        timed(record, "nh.del", 3 * g, ids, Change.DeleteNexthop::new);
         check("nh.del", nl.nexthops().size(), 0);
     }
 
@@ -153,18 +154,18 @@ public final class NetlinkBenchmark {
     }
 
     private <T> void timed(boolean record, String op, int count, List<T> items,
-            BiConsumer<NetlinkBatch, T> add) {
+            Function<T, Change> change) {
         long t0 = System.nanoTime();
         NetlinkBatch batch = nl.batch();
         for (T item : items) {
-            add.accept(batch, item);
+            batch.add(change.apply(item));
         }
         BatchResult result = batch.execute();
         long elapsed = System.nanoTime() - t0;
         if (!result.allSucceeded()) {
             int first = result.failedIndexes().getFirst();
             throw new IllegalStateException(op + ": " + result.failedIndexes().size() + " failed, first #" + first
-                    + ": " + result.error(first).orElseThrow().getMessage());
+                    + ": " + result.failure(first).orElseThrow().message());
         }
         sample(record, op, count, elapsed);
     }
