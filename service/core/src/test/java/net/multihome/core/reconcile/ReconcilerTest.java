@@ -23,6 +23,7 @@ import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
+import net.multihome.testkit.FakeDataplane;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

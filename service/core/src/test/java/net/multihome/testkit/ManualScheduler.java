@@ -1,10 +1,11 @@
-package net.multihome.core.time;
+package net.multihome.testkit;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import net.multihome.core.time.Scheduler;
 
 /**
  * A {@link Scheduler} whose time moves only when a test says so: {@link #advance} runs every

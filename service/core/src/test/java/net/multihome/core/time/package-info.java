@@ -1,2 +1,0 @@
-/** A scheduler whose time the test moves. */
-package net.multihome.core.time;
