@@ -42,7 +42,8 @@ public final class Commands {
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout
+                        + "; its output so far:\n" + Files.readString(output, StandardCharsets.UTF_8));
             }
             return new CommandResult(command, process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
