@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.multihome.testing.Await;
+import net.multihome.testing.Root;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -76,7 +78,7 @@ class ConcurrencySoakIT {
 
     @BeforeEach
     void tools() throws Exception {
-        Lab.assumeRoot();
+        Root.assume();
         assumeTrue(NcclientScript.available(), "needs /usr/bin/python3 with ncclient (python3-ncclient)");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "needs socat for the lab's NETCONF forwarder");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/snmpbulkwalk")), "needs net-snmp's tools (Debian snmp)");
@@ -106,9 +108,9 @@ class ConcurrencySoakIT {
         lab = Lab.up(dir);
         DaemonJvm daemon = DaemonJvm.of(lab);
         traps = TrapReceiver.start(lab, dir);
-        assertTrue(Lab.within(Duration.ofSeconds(10), traps::listening), "snmptrapd did not start");
+        assertTrue(Await.within(Duration.ofSeconds(10), traps::listening), "snmptrapd did not start");
         Map<String, Integer> seed = Map.of("isp1", 5, "isp2", 1);
-        assertTrue(Lab.within(Duration.ofSeconds(10), () -> defaultNexthops().equals(nexthops(seed))),
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> defaultNexthops().equals(nexthops(seed))),
                 () -> "the lab does not start with both providers in the default route: " + defaultNexthops());
         // Transitions of the start (before snmptrapd listened) are not compared: only those from here.
         int trapsBefore = traps.providerNotifications().size();
@@ -210,7 +212,7 @@ class ConcurrencySoakIT {
             weights.put(m.group(1), Integer.parseInt(m.group(2)));
         }
         List<String> expected = nexthops(weights);
-        if (!Lab.within(CONVERGED, () -> defaultNexthops().equals(expected))) {
+        if (!Await.within(CONVERGED, () -> defaultNexthops().equals(expected))) {
             return List.of("kernel default route " + mainDefault() + " is not running's " + expected + " "
                     + CONVERGED.toSeconds() + " s after the flapping stopped");
         }
@@ -224,7 +226,7 @@ class ConcurrencySoakIT {
                     + " has not put it back; table 101: " + t1());
         }
         lab.ip("route", "del", "default", "table", "101");
-        if (!Lab.within(REPAIRED, () -> t1().contains(T1_DEFAULT))) {
+        if (!Await.within(REPAIRED, () -> t1().contains(T1_DEFAULT))) {
             return List.of("the default route deleted from T1 was not repaired within " + REPAIRED.toMillis()
                     + " ms; table 101: " + t1());
         }
@@ -241,7 +243,7 @@ class ConcurrencySoakIT {
             List<String> all = traps.providerNotifications();
             return all.subList(trapsBefore, all.size());
         };
-        if (!Lab.within(LAST_TRAP, () -> received.get().equals(loggedTransitions(logBefore)))) {
+        if (!Await.within(LAST_TRAP, () -> received.get().equals(loggedTransitions(logBefore)))) {
             return List.of("traps received " + received.get() + " are not the transitions logged "
                     + loggedTransitions(logBefore));
         }

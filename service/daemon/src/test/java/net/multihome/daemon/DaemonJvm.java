@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.multihome.testing.Commands;
 
 /** A lab's daemon JVM seen from outside, through /proc and jcmd. */
 final class DaemonJvm {
@@ -66,7 +67,7 @@ final class DaemonJvm {
     private String jcmd(Duration timeout, String... command) {
         List<String> line = new ArrayList<>(List.of(JCMD.toString(), Long.toString(pid)));
         line.addAll(List.of(command));
-        return Lab.run(line, Map.of(), timeout);
+        return Commands.run(line, Map.of(), timeout).orFail();
     }
 
     private static String blockedThreads(String dump) {

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import net.multihome.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each failure mode of a provider, with three providers and the default health settings: the
@@ -45,16 +46,16 @@ class FailoverIT {
     @ValueSource(strings = {"gateway", "upstream", "link", "farside", "admin"})
     void failedProviderLeavesTheDefaultTrafficContinuesAndItComesBack(String mode) {
         lab = Lab.up(dir, Lab.THREE);
-        assertTrue(Lab.within(Duration.ofSeconds(5), this::isp2InDefault), "isp2 starts in the default route");
+        assertTrue(Await.within(Duration.ofSeconds(5), this::isp2InDefault), "isp2 starts in the default route");
 
         lab.lab("fail", "isp2", mode);
-        assertTrue(Lab.within(WITHDRAWN, () -> !isp2InDefault()),
+        assertTrue(Await.within(WITHDRAWN, () -> !isp2InDefault()),
                 () -> "isp2 still in the default route after " + mode + " failed:\n" + lab.daemonLog());
         String ping = lab.in("lan", "ping", "-c", "3", "-i", "0.2", "-W", "1", "192.0.2.1");
         assertTrue(ping.contains(" 0% packet loss"), ping);
 
         lab.lab("restore", "isp2");
-        assertTrue(Lab.within(RETURNED, this::isp2InDefault),
+        assertTrue(Await.within(RETURNED, this::isp2InDefault),
                 () -> "isp2 did not come back after " + mode + " was mended:\n" + lab.daemonLog());
     }
 }

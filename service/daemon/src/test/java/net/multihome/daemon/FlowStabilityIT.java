@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.multihome.testing.Await;
+import net.multihome.testing.Commands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,8 @@ class FlowStabilityIT {
         }
         Path file = dir.resolve("flows.batch");
         Files.writeString(file, batch);
-        String out = Lab.run(List.of("ip", "-n", lab.prefix + "-router", "-batch", file.toString()), Map.of(),
-                Duration.ofSeconds(60));
+        String out = Commands.run(List.of("ip", "-n", lab.prefix + "-router", "-batch", file.toString()), Map.of(),
+                Duration.ofSeconds(60)).orFail();
         List<String> devices = new ArrayList<>();
         for (String line : out.split("\n")) {
             Matcher m = DEV.matcher(line);
@@ -66,10 +68,10 @@ class FlowStabilityIT {
     /** Of the flows that were not on if1, how many are on another provider once isp1 failed. */
     private int movedSurvivorFlows(Path config) throws Exception {
         lab = Lab.up(dir, config);
-        assertTrue(Lab.within(Duration.ofSeconds(5), () -> lab.ip("route", "show", "default").contains("nhid")));
+        assertTrue(Await.within(Duration.ofSeconds(5), () -> lab.ip("route", "show", "default").contains("nhid")));
         List<String> before = providerPerFlow();
         lab.lab("fail", "isp1", "link");
-        assertTrue(Lab.within(Duration.ofSeconds(5), () -> !lab.ip("nexthop").contains("dev if1")));
+        assertTrue(Await.within(Duration.ofSeconds(5), () -> !lab.ip("nexthop").contains("dev if1")));
         List<String> after = providerPerFlow();
         int moved = 0;
         int survivors = 0;

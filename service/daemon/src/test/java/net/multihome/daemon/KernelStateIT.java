@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.multihome.testing.Await;
+import net.multihome.testing.Commands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -98,18 +100,18 @@ class KernelStateIT {
         List<String> expected = ours();
 
         lab.ip("route", "del", "default", "table", "101");
-        assertTrue(Lab.within(REPAIR_DEADLINE, () -> ours().equals(expected)), "default in table 101 back");
+        assertTrue(Await.within(REPAIR_DEADLINE, () -> ours().equals(expected)), "default in table 101 back");
 
         lab.ip("rule", "del", "priority", "1000", "from", "203.0.113.66", "lookup", "102");
-        assertTrue(Lab.within(REPAIR_DEADLINE, () -> lab.ip("-4", "rule").contains("from 203.0.113.66 lookup 102")),
+        assertTrue(Await.within(REPAIR_DEADLINE, () -> lab.ip("-4", "rule").contains("from 203.0.113.66 lookup 102")),
                 "rule back");
 
         lab.ip("nexthop", "del", "id", "1296564242");
-        assertTrue(Lab.within(REPAIR_DEADLINE, () -> ours().equals(expected)), "nexthop back: " + ours());
+        assertTrue(Await.within(REPAIR_DEADLINE, () -> ours().equals(expected)), "nexthop back: " + ours());
 
         lab.ip("link", "set", "if1", "down");
         lab.ip("link", "set", "if1", "up");
-        assertTrue(Lab.within(REPAIR_DEADLINE, () -> ours().equals(expected)),
+        assertTrue(Await.within(REPAIR_DEADLINE, () -> ours().equals(expected)),
                 () -> "routes back after link down/up: " + ours() + "\n" + lab.daemonLog());
 
         assertTrue(lab.ip("route", "show", "table", "101").contains("10.9.9.0/24 dev eth0 proto static"),
@@ -126,9 +128,9 @@ class KernelStateIT {
         try {
             lab.lab("stop-daemon");
             lab.lab("start-daemon");
-            assertTrue(Lab.within(Duration.ofSeconds(20), () -> lab.daemonLog().split("starting with").length > 2),
+            assertTrue(Await.within(Duration.ofSeconds(20), () -> lab.daemonLog().split("starting with").length > 2),
                     "the daemon started again");
-            assertTrue(Lab.within(Duration.ofSeconds(5), () -> ours().equals(before)));
+            assertTrue(Await.within(Duration.ofSeconds(5), () -> ours().equals(before)));
         } finally {
             monitor.destroy();
             monitor.waitFor();
@@ -147,15 +149,15 @@ class KernelStateIT {
         String pid = Files.readString(lab.runDir.resolve("daemon.pid")).strip();
 
         Files.writeString(startup, valid.replace("<table>102</table>", "<table>101</table>"));
-        Lab.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5));
-        assertTrue(Lab.within(Duration.ofSeconds(10), () -> lab.daemonLog().contains("reload refused")),
+        Commands.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5)).orFail();
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> lab.daemonLog().contains("reload refused")),
                 lab::daemonLog);
         assertTrue(lab.daemonLog().contains("table 101 is already used by provider isp1"), lab::daemonLog);
         assertEquals(before, ours(), "the running configuration stayed");
 
         Files.writeString(startup, valid.replace("<weight>5</weight>", "<weight>2</weight>"));
-        Lab.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5));
-        assertTrue(Lab.within(Duration.ofSeconds(10), () -> ours().contains("nexthop via 203.0.113.1 dev if1 weight 2")),
+        Commands.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5)).orFail();
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> ours().contains("nexthop via 203.0.113.1 dev if1 weight 2")),
                 () -> ours() + "\n" + lab.daemonLog());
     }
 }

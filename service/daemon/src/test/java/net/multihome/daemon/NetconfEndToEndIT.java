@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import net.multihome.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +39,7 @@ class NetconfEndToEndIT {
         Path factory = dir.resolve("management-only.xml");
         Files.writeString(factory, managementOnly);
         this.lab = Lab.up(dir, factory);
-        assertTrue(Lab.within(Duration.ofSeconds(15), () -> {
+        assertTrue(Await.within(Duration.ofSeconds(15), () -> {
             try {
                 return client("get-config").ok();
             } catch (Exception e) {

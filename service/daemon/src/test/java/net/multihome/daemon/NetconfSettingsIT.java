@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import net.multihome.testing.Await;
+import net.multihome.testing.Commands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,9 +45,9 @@ class NetconfSettingsIT {
         Path startup = lab.runDir.resolve("state/startup.xml");
         Files.writeString(startup, Files.readString(startup).replace("<enabled>false</enabled>", ""));
         String pid = Files.readString(lab.runDir.resolve("daemon.pid")).strip();
-        Lab.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5));
+        Commands.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(5)).orFail();
 
-        assertTrue(Lab.within(Duration.ofSeconds(15), () -> {
+        assertTrue(Await.within(Duration.ofSeconds(15), () -> {
             try {
                 return NcclientScript.run(dir, lab.netconfPort, "get-config").output().contains("<name>isp1</name>");
             } catch (Exception e) {

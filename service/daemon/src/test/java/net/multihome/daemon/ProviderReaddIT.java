@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import net.multihome.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -80,7 +81,7 @@ class ProviderReaddIT {
         assertTrue(status.ok(), () -> "isp1, added again with its gateway answering, is not up within " + BACK
                 + ": " + waitStatusNow() + "\n" + lab.daemonLog());
         Duration left = BACK.minusNanos(System.nanoTime() - committed);
-        assertTrue(Lab.within(left.isNegative() ? Duration.ZERO : left, this::isp1InDefault),
+        assertTrue(Await.within(left.isNegative() ? Duration.ZERO : left, this::isp1InDefault),
                 () -> "isp1 is up but not in the kernel's default route: "
                         + lab.ip("-4", "route", "show", "default", "table", "main"));
     }

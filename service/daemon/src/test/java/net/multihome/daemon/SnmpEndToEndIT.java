@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import net.multihome.testing.Await;
+import net.multihome.testing.Commands;
+import net.multihome.testing.Root;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,13 +54,13 @@ class SnmpEndToEndIT {
     }
 
     private String operStatus() {
-        return Lab.run(List.of("snmpget", "-v2c", "-c", "public", "-Oqv", "127.0.0.1:" + lab.snmpPort,
-                ISP1_OPER_STATUS), Map.of(), Duration.ofSeconds(20)).strip();
+        return Commands.run(List.of("snmpget", "-v2c", "-c", "public", "-Oqv", "127.0.0.1:" + lab.snmpPort,
+                ISP1_OPER_STATUS), Map.of(), Duration.ofSeconds(20)).orFail().strip();
     }
 
     @Test
     void providerDownShowsInTheTableAndSendsATrap() throws IOException {
-        Lab.assumeRoot();
+        Root.assume();
         Path base = baseMibs();
         assumeTrue(base != null, "needs the IETF base MIBs (SMI_BASE_DIR; .ci/run provides them)");
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/snmptrapd")), "needs snmptrapd (Debian snmptrapd)");
@@ -70,13 +73,13 @@ class SnmpEndToEndIT {
                 "-c", conf.toString(), "-M", MIB_DIR + ":" + base, "-m", "ALL", "-Lf", log.toString(),
                 "udp:127.0.0.1:162").redirectErrorStream(true).redirectOutput(dir.resolve("trapd.out").toFile())
                 .start();
-        assertTrue(Lab.within(Duration.ofSeconds(10), () -> Files.exists(log)), "snmptrapd started");
-        assertTrue(Lab.within(Duration.ofSeconds(10), () -> operStatus().equals("1")), "isp1 up: " + operStatus());
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> Files.exists(log)), "snmptrapd started");
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> operStatus().equals("1")), "isp1 up: " + operStatus());
 
         lab.lab("fail", "isp1", "link");
 
-        assertTrue(Lab.within(Duration.ofSeconds(10), () -> operStatus().equals("3")), "isp1 down in the table");
-        assertTrue(Lab.within(Duration.ofSeconds(10), () -> read(log).contains("MULTIHOME-MIB::providerDown")),
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> operStatus().equals("3")), "isp1 down in the table");
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> read(log).contains("MULTIHOME-MIB::providerDown")),
                 () -> "no providerDown trap:\n" + read(log) + "\n" + lab.daemonLog());
         String traps = read(log);
         assertTrue(traps.contains("isp1") && traps.contains("has no carrier"), traps);

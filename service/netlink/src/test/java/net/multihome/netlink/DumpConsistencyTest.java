@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Nexthop;
+import net.multihome.testing.Await;
 import org.junit.jupiter.api.Test;
 
 class DumpConsistencyTest extends NetnsTestBase {
@@ -23,7 +24,7 @@ class DumpConsistencyTest extends NetnsTestBase {
         assertTrue(batch.execute().allSucceeded());
 
         AtomicBoolean stop = new AtomicBoolean();
-        Instant end = Instant.now().plus(TestNamespace.DEADLINE);
+        Instant end = Instant.now().plus(Await.DEADLINE);
         Thread churn = Thread.ofPlatform().start(() -> {
             try (NetlinkHandle other = NetlinkHandle.open(ns.path())) {
                 Nexthop nh = new Nexthop.Single(CHURN_ID, Family.INET, GW2, wan2, false, OWNER);
@@ -47,7 +48,7 @@ class DumpConsistencyTest extends NetnsTestBase {
             }
         } finally {
             stop.set(true);
-            churn.join(TestNamespace.DEADLINE.toMillis());
+            churn.join(Await.DEADLINE.toMillis());
         }
         assertTrue(interrupted, "no NLM_F_DUMP_INTR seen in " + consistent + " dumps");
         assertEquals(OBJECTS, nl.nexthops().size(), "a quiet dump is complete again");

@@ -13,6 +13,7 @@ import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.OperState;
 import net.multihome.netlink.model.RouteScope;
+import net.multihome.testing.Await;
 import org.junit.jupiter.api.Test;
 
 class LinkAndAddressOperationsTest extends NetnsTestBase {
@@ -55,7 +56,7 @@ class LinkAndAddressOperationsTest extends NetnsTestBase {
         assertFalse(down.adminUp());
         assertFalse(down.carrier());
         nl.apply(new Change.SetLinkUp(wan2));
-        TestNamespace.awaitTrue("carrier back on wan2", () -> nl.link("wan2").orElseThrow().carrier());
+        Await.until("carrier back on wan2", () -> nl.link("wan2").orElseThrow().carrier());
     }
 
     @Test

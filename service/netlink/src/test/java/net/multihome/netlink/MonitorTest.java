@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
+import net.multihome.testing.Await;
 import org.junit.jupiter.api.Test;
 
 class MonitorTest extends NetnsTestBase {
@@ -23,7 +24,7 @@ class MonitorTest extends NetnsTestBase {
     private final BlockingQueue<NetlinkEvent> events = new LinkedBlockingQueue<>();
 
     private NetlinkEvent await(String what, Predicate<NetlinkEvent> wanted) throws InterruptedException {
-        Instant end = Instant.now().plus(TestNamespace.DEADLINE);
+        Instant end = Instant.now().plus(Await.DEADLINE);
         List<NetlinkEvent> seen = new ArrayList<>();
         for (Instant now = Instant.now(); now.isBefore(end); now = Instant.now()) {
             NetlinkEvent e = events.poll(Duration.between(now, end).toMillis(), TimeUnit.MILLISECONDS);
@@ -89,7 +90,7 @@ class MonitorTest extends NetnsTestBase {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(TestNamespace.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            latch.await(Await.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,11 +8,17 @@ import net.multihome.netlink.model.IpPrefix;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
+import net.multihome.testing.Await;
+import net.multihome.testing.Namespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 
-/** Each test gets a fresh namespace and a handle on it; both go away afterwards, also on failure. */
+/**
+ * Each test gets a fresh namespace and a handle on it; both go away afterwards, also on failure.
+ * The namespace has veth wan1 (192.0.2.2/24) and wan2 (198.51.100.2/24) whose peers wan1p and
+ * wan2p stay inside, all up with carrier.
+ */
 @Tag("netns")
 abstract class NetnsTestBase {
 
@@ -20,15 +26,14 @@ abstract class NetnsTestBase {
     static final InetAddress GW1 = IpAddresses.parse("192.0.2.1");
     static final InetAddress GW2 = IpAddresses.parse("198.51.100.1");
 
-    TestNamespace ns;
+    Namespace ns;
     NetlinkHandle nl;
     int wan1;
     int wan2;
 
     @BeforeEach
     void createNamespace() {
-        TestNamespace.assumeRoot();
-        ns = TestNamespace.create();
+        ns = Namespace.create("nl", NetnsTestBase::uplinks);
         nl = NetlinkHandle.open(ns.path());
         wan1 = nl.link("wan1").orElseThrow().index();
         wan2 = nl.link("wan2").orElseThrow().index();
@@ -44,6 +49,17 @@ abstract class NetnsTestBase {
             if (ns != null) {
                 ns.close();
             }
+        }
+    }
+
+    private static void uplinks(Namespace ns) {
+        ns.veth("wan1", "wan1p");
+        ns.veth("wan2", "wan2p");
+        ns.address("wan1", "192.0.2.2/24");
+        ns.address("wan2", "198.51.100.2/24");
+        try (NetlinkHandle nl = NetlinkHandle.open(ns.path())) {
+            Await.until("carrier on wan1 and wan2", () -> nl.link("wan1").orElseThrow().carrier()
+                    && nl.link("wan2").orElseThrow().carrier());
         }
     }
 

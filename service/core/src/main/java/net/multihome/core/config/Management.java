@@ -8,9 +8,10 @@ import net.multihome.netlink.model.IpPrefix;
 /** How the router is managed: the NETCONF server and the SNMP agent. */
 public record Management(Netconf netconf, Snmp snmp) {
 
+    /** No management section: the YANG defaults, enabled but listening nowhere. */
     public static final Management NONE = new Management(
-            new Netconf(false, List.of(), List.of(), Duration.ofHours(1), 16),
-            new Snmp(false, List.of(), List.of(), List.of(), List.of(), "", ""));
+            new Netconf(true, List.of(), List.of(), Duration.ofHours(1), 16),
+            new Snmp(true, List.of(), List.of(), List.of(), List.of(), "", ""));
 
     /** An address and port to listen on. */
     public record Endpoint(InetAddress address, int port) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +16,7 @@ import net.multihome.core.config.Provider;
 import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.netlink.model.Family;
+import net.multihome.testing.NamespaceThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +41,6 @@ class HealthMonitorNetnsTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Netns.isRoot(), Netns.NEEDS_ROOT);
         lab = UplinkLab.create();
         monitor = HealthMonitor.builder()
                 .listener(changes::add)

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
 import java.time.Duration;
 import net.multihome.core.config.HealthCheck;
+import net.multihome.testing.NamespaceThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +25,6 @@ class SocketProberNetnsTest {
 
     @BeforeEach
     void createLab() throws Exception {
-        assumeTrue(Netns.isRoot(), Netns.NEEDS_ROOT);
         lab = UplinkLab.create();
     }
 

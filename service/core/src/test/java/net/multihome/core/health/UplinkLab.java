@@ -1,12 +1,14 @@
 package net.multihome.core.health;
 
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.multihome.testing.CommandResult;
+import net.multihome.testing.Namespace;
+import net.multihome.testing.Namespaces;
 
 /**
  * A router namespace with two uplinks to two provider namespaces, for probe tests:
@@ -18,43 +20,49 @@ import java.util.regex.Pattern;
  * </pre>
  * Provider2 also holds 10.201.0.2, so a probe that left through the wrong uplink would be
  * answered. Both providers drop forwarded packets (forwarding is off in a new namespace).
+ * Creating it skips the test when not root.
  */
 final class UplinkLab implements AutoCloseable {
 
-    final Netns router;
-    final Netns provider1;
-    final Netns provider2;
+    private final Namespaces namespaces;
+    final Namespace router;
+    final Namespace provider1;
+    final Namespace provider2;
 
-    private UplinkLab(Netns router, Netns provider1, Netns provider2) {
-        this.router = router;
-        this.provider1 = provider1;
-        this.provider2 = provider2;
-    }
-
-    static UplinkLab create() throws IOException {
-        Netns router = Netns.create("r");
-        Netns p1 = null;
-        Netns p2 = null;
+    private UplinkLab(Namespaces namespaces) {
+        this.namespaces = namespaces;
         try {
-            p1 = Netns.create("p1");
-            p2 = Netns.create("p2");
-            router.veth("up1", p1, "wan");
-            router.veth("up2", p2, "wan");
-            router.ip("addr", "add", "10.201.0.1/24", "dev", "up1");
-            router.ip("addr", "add", "fd01::1/64", "dev", "up1", "nodad");
-            router.ip("addr", "add", "10.202.0.1/24", "dev", "up2");
-            router.ip("route", "add", "default", "via", "10.202.0.2", "dev", "up2");
-            p1.ip("addr", "add", "10.201.0.2/24", "dev", "wan");
-            p1.ip("addr", "add", "fd01::2/64", "dev", "wan", "nodad");
-            p2.ip("addr", "add", "10.202.0.2/24", "dev", "wan");
-            p2.ip("addr", "add", "10.201.0.2/32", "dev", "lo");
-            return new UplinkLab(router, p1, p2);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(p2, e);
-            closeQuietly(p1, e);
-            closeQuietly(router, e);
+            router = namespaces.create("hc-r");
+            provider1 = namespaces.create("hc-p1");
+            provider2 = namespaces.create("hc-p2");
+        } catch (RuntimeException | Error e) {
+            namespaces.close();
             throw e;
         }
+    }
+
+    static UplinkLab create() {
+        UplinkLab lab = new UplinkLab(new Namespaces());
+        try {
+            lab.wire();
+            return lab;
+        } catch (RuntimeException | Error e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void wire() {
+        router.veth("up1", provider1, "wan");
+        router.veth("up2", provider2, "wan");
+        router.address("up1", "10.201.0.1/24");
+        router.address("up1", "fd01::1/64", "nodad");
+        router.address("up2", "10.202.0.1/24");
+        router.ip("route", "add", "default", "via", "10.202.0.2", "dev", "up2");
+        provider1.address("wan", "10.201.0.2/24");
+        provider1.address("wan", "fd01::2/64", "nodad");
+        provider2.address("wan", "10.202.0.2/24");
+        provider2.address("lo", "10.201.0.2/32");
     }
 
     static ProbeBinding uplink1() {
@@ -66,11 +74,9 @@ final class UplinkLab implements AutoCloseable {
     }
 
     /** Echo requests provider2 received so far (counted by an nftables rule installed on first use). */
-    long echoRequestsAtProvider2() throws IOException {
-        String listing;
-        try {
-            listing = provider2.exec("nft", "list", "chain", "inet", "mhtest", "in");
-        } catch (IOException notYet) {
+    long echoRequestsAtProvider2() {
+        CommandResult listing = provider2.tryExec("nft", "list", "chain", "inet", "mhtest", "in");
+        if (!listing.succeeded()) {
             provider2.nft("""
                     table inet mhtest {
                       chain in {
@@ -81,9 +87,9 @@ final class UplinkLab implements AutoCloseable {
                     """);
             return 0;
         }
-        Matcher m = Pattern.compile("packets (\\d+)").matcher(listing);
+        Matcher m = Pattern.compile("packets (\\d+)").matcher(listing.output());
         if (!m.find()) {
-            throw new IOException("no counter in: " + listing);
+            throw new AssertionError("no counter in: " + listing.output());
         }
         return Long.parseLong(m.group(1));
     }
@@ -97,32 +103,7 @@ final class UplinkLab implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        IOException first = null;
-        for (Netns ns : new Netns[] {provider2, provider1, router}) {
-            try {
-                ns.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    private static void closeQuietly(Netns ns, Exception pending) {
-        if (ns == null) {
-            return;
-        }
-        try {
-            ns.close();
-        } catch (IOException e) {
-            pending.addSuppressed(e);
-        }
+    public void close() {
+        namespaces.close();
     }
 }

@@ -26,6 +26,7 @@ import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
 import net.multihome.netlink.socket.Errno;
+import net.multihome.testkit.FakeDataplane;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

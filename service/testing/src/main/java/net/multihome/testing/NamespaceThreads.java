@@ -1,4 +1,4 @@
-package net.multihome.core.health;
+package net.multihome.testing;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadFactory;
  * calling thread, so each task runs on a fresh thread that enters the namespace first and is
  * never returned to a pool.
  */
-final class NamespaceThreads {
+public final class NamespaceThreads {
 
     private static final int O_RDONLY = 0;
     private static final int O_CLOEXEC = 0x80000;
@@ -44,7 +44,7 @@ final class NamespaceThreads {
     }
 
     /** Runs {@code task} on a new platform thread inside the namespace and returns its result. */
-    static <T> T call(Netns ns, Callable<T> task) throws Exception {
+    public static <T> T call(Namespace ns, Callable<T> task) throws Exception {
         FutureTask<T> future = new FutureTask<>(() -> {
             enter(ns.path());
             return task.call();
@@ -63,7 +63,7 @@ final class NamespaceThreads {
     }
 
     /** A factory of platform threads that enter the namespace before running their task. */
-    static ThreadFactory factory(Netns ns) {
+    public static ThreadFactory factory(Namespace ns) {
         return r -> Thread.ofPlatform().name("probe-in-" + ns.name()).daemon().unstarted(() -> {
             enter(ns.path());
             r.run();
