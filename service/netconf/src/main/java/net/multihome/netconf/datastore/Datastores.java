@@ -20,7 +20,6 @@ import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcError;
 import net.multihome.netconf.time.TimeSource;
-import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ public final class Datastores {
     private static final Logger LOG = LoggerFactory.getLogger(Datastores.class);
 
     private final ConfigCodec codec;
-    private final ConfigEdit edits;
+    private final SplicedEdit edits;
     private final StartupFile startup;
     private final RunningConfigApplier applier;
     private final TimeSource time;
@@ -51,7 +50,7 @@ public final class Datastores {
     public Datastores(ConfigCodec codec, SchemaTree schema, StartupFile startup, RunningConfigApplier applier,
                       TimeSource time, ContainerNode initialRunning) {
         this.codec = codec;
-        this.edits = new ConfigEdit(schema);
+        this.edits = new SplicedEdit(codec, schema);
         this.startup = startup;
         this.applier = applier;
         this.time = time;
@@ -84,15 +83,7 @@ public final class Datastores {
     public synchronized void edit(Datastore target, Element config, EditOperation defaultOperation, TestOption test,
                                   NetconfSession session) throws DatastoreException {
         checkWritable(target, session);
-        Document scratch = XmlDocuments.newDocument();
-        Element holder = scratch.createElementNS(null, "holder");
-        scratch.appendChild(holder);
-        Element current = codec.toElement(content(target), scratch);
-        if (current != null) {
-            holder.appendChild(current);
-        }
-        edits.apply(holder, config, defaultOperation);
-        ContainerNode next = parse((Element) holder.getFirstChild());
+        ContainerNode next = edits.apply(content(target), config, defaultOperation);
         switch (target) {
             case RUNNING -> changeRunning(next, Optional.of(session), test == TestOption.TEST_ONLY);
             case CANDIDATE -> {
@@ -185,15 +176,6 @@ public final class Datastores {
 
     public synchronized Optional<LockInfo> lockOf(Datastore datastore) {
         return Optional.ofNullable(locks.get(datastore));
-    }
-
-    /** Parses edited XML into datastore content, checking structure and types. */
-    private ContainerNode parse(Element multihome) throws DatastoreException {
-        try {
-            return codec.parse(multihome);
-        } catch (InvalidConfigException e) {
-            throw ConfigValidation.refused(e);
-        }
     }
 
     private void sessionEnded(Datastore datastore, NetconfSession session) {
