@@ -34,6 +34,11 @@ final class DataView {
         this.errors = errors;
     }
 
+    /** The container or list entry viewed; null for an absent container. */
+    DataContainerNode node() {
+        return node;
+    }
+
     InstancePath path() {
         return path;
     }

@@ -3,6 +3,7 @@ package net.multihome.netconf.datastore;
 import java.util.List;
 import net.multihome.core.config.ConfigError;
 import net.multihome.core.config.ConfigReader;
+import net.multihome.core.config.EntryCache;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.netconf.rpc.ErrorTag;
@@ -15,8 +16,13 @@ public final class ConfigValidation {
     }
 
     public static MultihomeConfig validate(ContainerNode content) throws DatastoreException {
+        return validate(content, new EntryCache());
+    }
+
+    /** Validates, reading the entries {@code cache} saw before from there. */
+    public static MultihomeConfig validate(ContainerNode content, EntryCache cache) throws DatastoreException {
         try {
-            return ConfigReader.read(content);
+            return ConfigReader.read(content, cache);
         } catch (InvalidConfigException e) {
             throw refused(e);
         }

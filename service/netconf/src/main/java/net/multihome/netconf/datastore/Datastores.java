@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import net.multihome.core.config.EntryCache;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.store.StartupFile;
@@ -37,6 +38,8 @@ public final class Datastores {
 
     private final ConfigCodec codec;
     private final SplicedEdit edits;
+    /** Validation reads only the policies and providers an edit changed. */
+    private final EntryCache entries = new EntryCache();
     private final StartupFile startup;
     private final RunningConfigApplier applier;
     private final TimeSource time;
@@ -88,7 +91,7 @@ public final class Datastores {
             case RUNNING -> changeRunning(next, Optional.of(session), test == TestOption.TEST_ONLY);
             case CANDIDATE -> {
                 if (test == TestOption.TEST_ONLY) {
-                    ConfigValidation.validate(next);
+                    ConfigValidation.validate(next, entries);
                 } else {
                     setCandidate(next, session);
                 }
@@ -106,7 +109,7 @@ public final class Datastores {
             case RUNNING -> changeRunning(source, Optional.of(session), false);
             case CANDIDATE -> setCandidate(source, session);
             case STARTUP -> {
-                ConfigValidation.validate(source);
+                ConfigValidation.validate(source, entries);
                 saveStartup(source);
             }
         }
@@ -209,7 +212,7 @@ public final class Datastores {
 
     private void changeRunning(ContainerNode next, Optional<NetconfSession> by, boolean testOnly)
             throws DatastoreException {
-        MultihomeConfig config = ConfigValidation.validate(next);
+        MultihomeConfig config = ConfigValidation.validate(next, entries);
         if (testOnly) {
             return;
         }
