@@ -84,7 +84,8 @@ public final class Reconciler {
      * Plans {@code config} against what {@code last} saw and, when the kernel objects wanted are
      * exactly those {@code last} already put in place, returns that outcome for the new
      * configuration without reading or touching the kernel. Empty when something would change
-     * or {@code last} did not converge: then only a full {@link #pass} will do.
+     * or {@code last} did not converge: then only a full {@link #pass} will do, and it takes this
+     * plan when the kernel it reads still looks as {@code last} saw it.
      */
     public Optional<PassResult> replan(MultihomeConfig config, Map<String, Verdict> health, PassResult last) {
         if (!last.converged()) {
