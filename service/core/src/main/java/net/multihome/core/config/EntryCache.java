@@ -25,7 +25,7 @@ public final class EntryCache {
     /** One read: looks up in the last read's entries and collects this read's. */
     final class Read {
         private final Map<DataContainerNode, Object> before = last;
-        private final Map<DataContainerNode, Object> seen = new IdentityHashMap<>();
+        private final Map<DataContainerNode, Object> seen = new IdentityHashMap<>(before.size());
 
         /** The entry read by {@code reader}, or as read before. */
         <T> T entry(DataView view, Class<T> type, Function<DataView, T> reader, List<ConfigError> errors) {
