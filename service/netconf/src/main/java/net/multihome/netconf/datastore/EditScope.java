@@ -23,7 +23,8 @@ import org.w3c.dom.Element;
 /**
  * The parts of the {@code multihome} container an edit-config can touch: top-level nodes it
  * names (containers, leaves) and, of top-level lists, the entries it names by key text. An
- * edit can change nothing outside its scope, since every operation acts on the node it is on.
+ * edit can change nothing outside its scope, since every operation acts on the node it is on
+ * (an edit of a node in a top-level choice, which would remove the other cases, has no scope).
  *
  * @param nodes top-level nodes other than lists, by local name
  * @param entries per top-level list (local name), the key texts of the entries named
@@ -66,7 +67,9 @@ record EditScope(Set<String> nodes, Map<String, ListScope> entries) {
             }
             for (Element child : Dom.children(multihome)) {
                 Optional<DataSchemaNode> node = schema.child(root, child);
-                if (node.isEmpty() || !node.get().isConfiguration()) {
+                // A node in a case of a choice removes the other cases' nodes: outside the scope.
+                if (node.isEmpty() || !node.get().isConfiguration()
+                        || !SchemaTree.otherCases(root, child.getLocalName()).isEmpty()) {
                     return Optional.empty();
                 }
                 if (node.get() instanceof ListSchemaNode) {
