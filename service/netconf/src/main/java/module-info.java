@@ -2,6 +2,7 @@
 module net.multihome.netconf {
     requires transitive net.multihome.core;
     requires org.apache.sshd.osgi;
+    requires org.opendaylight.yangtools.yang.data.spi;
     requires org.slf4j;
 
     exports net.multihome.netconf.port;

@@ -166,27 +166,33 @@ final class ConfigValidator {
         }
     }
 
+    /** Made only for a violation: most configurations have none, and thousands of policies. */
+    private static InstancePath path(Policy policy) {
+        return InstancePath.ROOT.entry("policy", "name", policy.name());
+    }
+
     private static void checkPolicies(MultihomeConfig config, List<ConfigError> errors) {
         Map<Integer, String> priorities = new HashMap<>();
+        Set<String> providers = new HashSet<>();
+        config.providers().forEach(p -> providers.add(p.name()));
         for (Policy policy : config.policies()) {
-            InstancePath path = InstancePath.ROOT.entry("policy", "name", policy.name());
             String other = priorities.putIfAbsent(policy.priority(), policy.name());
             if (other != null) {
-                errors.add(new ConfigError(path.child("priority").text(),
+                errors.add(new ConfigError(path(policy).child("priority").text(),
                         "priority " + policy.priority() + " is already used by policy " + other));
             }
-            if (policy.action() instanceof Policy.ViaProvider via && config.provider(via.provider()).isEmpty()) {
-                errors.add(new ConfigError(path.child("provider").text(),
+            if (policy.action() instanceof Policy.ViaProvider via && !providers.contains(via.provider())) {
+                errors.add(new ConfigError(path(policy).child("provider").text(),
                         "no provider is named '" + via.provider() + "'"));
             }
             boolean ports = policy.sourcePorts() != null || policy.destinationPorts() != null;
             if (ports && !PORT_PROTOCOLS.contains(policy.protocol())) {
-                errors.add(new ConfigError(path.child("match").child("protocol").text(),
+                errors.add(new ConfigError(path(policy).child("match").child("protocol").text(),
                         "matching on ports needs protocol 6 (tcp), 17 (udp) or 132 (sctp)"));
             }
             if (policy.source() != null && policy.destination() != null
                     && policy.source().family() != policy.destination().family()) {
-                errors.add(new ConfigError(path.child("match").child("destination-prefix").text(),
+                errors.add(new ConfigError(path(policy).child("match").child("destination-prefix").text(),
                         "source " + policy.source() + " and destination " + policy.destination()
                                 + " are of different address families"));
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
@@ -25,25 +26,39 @@ final class DataView {
 
     /** Null for an absent container: every child is then absent and defaults apply. */
     private final DataContainerNode node;
-    private final InstancePath path;
+    /** Made when first asked for: a read that finds nothing wrong asks for few. */
+    private final Supplier<InstancePath> pathOf;
+    private InstancePath path;
     private final List<ConfigError> errors;
 
     DataView(DataContainerNode node, InstancePath path, List<ConfigError> errors) {
+        this(node, () -> path, errors);
+    }
+
+    private DataView(DataContainerNode node, Supplier<InstancePath> pathOf, List<ConfigError> errors) {
         this.node = node;
-        this.path = path;
+        this.pathOf = pathOf;
         this.errors = errors;
     }
 
+    /** The container or list entry viewed; null for an absent container. */
+    DataContainerNode node() {
+        return node;
+    }
+
     InstancePath path() {
+        if (path == null) {
+            path = pathOf.get();
+        }
         return path;
     }
 
     InstancePath path(String child) {
-        return path.child(child);
+        return path().child(child);
     }
 
     void error(String child, String message) {
-        errors.add(new ConfigError(child == null ? path.text() : path.child(child).text(), message));
+        errors.add(new ConfigError(child == null ? path().text() : path(child).text(), message));
     }
 
     boolean has(String name) {
@@ -99,34 +114,36 @@ final class DataView {
 
     /** A container, or an empty view when absent (so its defaults apply). */
     DataView container(String name) {
-        return containerIfPresent(name).orElseGet(() -> new DataView(null, path.child(name), errors));
+        return containerIfPresent(name).orElseGet(() -> new DataView(null, () -> path(name), errors));
     }
 
     Optional<DataView> containerIfPresent(String name) {
         return child(name).filter(DataContainerNode.class::isInstance)
-                .map(c -> new DataView((DataContainerNode) c, path.child(name), errors));
+                .map(c -> new DataView((DataContainerNode) c, () -> path(name), errors));
     }
 
     /** Cases of a choice are reached through the choice node, which has no path step of its own. */
     DataView choice(String name) {
         return child(name).filter(ChoiceNode.class::isInstance)
-                .map(c -> new DataView((ChoiceNode) c, path, errors))
-                .orElseGet(() -> new DataView(null, path, errors));
+                .map(c -> new DataView((ChoiceNode) c, this::path, errors))
+                .orElseGet(() -> new DataView(null, this::path, errors));
     }
 
     /** The entries of a list, each with its key in the path. */
     List<DataView> list(String name, String key) {
         List<DataView> out = new ArrayList<>();
+        QName keyName = YangSchema.qname(key);
         child(name).ifPresent(c -> {
             if (c instanceof MapNode map) {
                 for (MapEntryNode entry : map.body()) {
-                    Object keyValue = entry.name().getValue(YangSchema.qname(key));
-                    out.add(new DataView(entry, path.entry(name, key, String.valueOf(keyValue)), errors));
+                    out.add(new DataView(entry, () -> path().entry(name, key,
+                            String.valueOf(entry.name().getValue(keyName))), errors));
                 }
             }
         });
         return out;
     }
+
 
     private Optional<DataContainerChild> child(String name) {
         if (node == null) {

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import net.multihome.core.config.ConfigLoader;
+import net.multihome.core.config.EntryCache;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.time.Scheduler;
@@ -41,6 +42,8 @@ final class StoreState {
     private final Executor inbox;
     private final List<RunningChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Datastore, LockInfo> locks = new EnumMap<>(Datastore.class);
+    /** Validation reads only the policies and providers an edit changed; store thread only. */
+    private final EntryCache entries = new EntryCache();
     private ContainerNode running;
     private ContainerNode candidate;
     /** The session whose changes the candidate holds, until commit or discard. */
@@ -100,7 +103,7 @@ final class StoreState {
             case RUNNING -> changeRunning(next, Optional.of(session), testOnly);
             case CANDIDATE -> {
                 if (testOnly) {
-                    ConfigValidation.validate(next);
+                    ConfigValidation.validate(next, entries);
                 } else {
                     setCandidate(next, session);
                 }
@@ -117,7 +120,7 @@ final class StoreState {
             case RUNNING -> changeRunning(source, Optional.of(session), false);
             case CANDIDATE -> setCandidate(source, session);
             case STARTUP -> {
-                ConfigValidation.validate(source);
+                ConfigValidation.validate(source, entries);
                 saveStartup(source);
             }
         }
@@ -211,7 +214,7 @@ final class StoreState {
 
     private void changeRunning(ContainerNode next, Optional<ClientSession> by, boolean testOnly)
             throws StoreException {
-        MultihomeConfig config = ConfigValidation.validate(next);
+        MultihomeConfig config = ConfigValidation.validate(next, entries);
         if (testOnly) {
             return;
         }

@@ -93,6 +93,17 @@ class ReconcilerTest {
         assertTrue(reconciler.replan(reweighted, Map.of(), refused).isEmpty(), "a refusal is retried in full");
     }
 
+    @Test
+    void aPassAfterAReplanThatFoundChangesPutsThemInPlace() throws Exception {
+        PassResult first = reconciler.pass(seed, Map.of());
+        MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
+        assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty());
+        PassResult passed = reconciler.pass(reweighted, Map.of());
+        assertTrue(passed.converged());
+        assertTrue(passed.applied() > 0);
+        assertTrue(reconciler.replan(reweighted, Map.of(), passed).isPresent(), "the kernel has what was planned");
+    }
+
     private static MultihomeConfig config(String xml) throws Exception {
         return LOADER.load(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }

@@ -48,6 +48,16 @@ public final class ConfigCodec {
         return imported(content, owner);
     }
 
+    /**
+     * A part of a datastore (a {@code multihome} container holding some of its nodes) as a
+     * {@code <multihome>} element owned by {@code owner}; not kept, unlike {@link #toElement}.
+     */
+    public Element renderPart(ContainerNode part, Document owner) {
+        Document rendered = XmlDocuments.newDocument();
+        xml.writeInto(part, rendered);
+        return (Element) owner.importNode(rendered.getDocumentElement(), true);
+    }
+
     /** Synchronized as a whole: a DOM is not safe to read from two threads at once. */
     private synchronized Element imported(ContainerNode content, Document owner) {
         if (last == null || last.content() != content) {

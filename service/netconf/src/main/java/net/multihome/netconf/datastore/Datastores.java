@@ -1,12 +1,9 @@
 package net.multihome.netconf.datastore;
 
-import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.Datastore;
 import net.multihome.core.store.StoreException;
 import net.multihome.netconf.rpc.NetconfSession;
-import net.multihome.netconf.xml.XmlDocuments;
-import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -17,12 +14,13 @@ import org.w3c.dom.Element;
 public final class Datastores {
     private final ConfigStore store;
     private final ConfigCodec codec;
-    private final ConfigEdit edits;
+    /** Edits cost what they touch: only the edited nodes and entries are rendered and parsed. */
+    private final SplicedEdit edits;
 
     public Datastores(ConfigStore store, ConfigCodec codec, SchemaTree schema) {
         this.store = store;
         this.codec = codec;
-        this.edits = new ConfigEdit(schema);
+        this.edits = new SplicedEdit(codec, schema);
     }
 
     public ConfigStore store() {
@@ -41,25 +39,7 @@ public final class Datastores {
     /** edit-config: the edit runs on the store's current content, all-or-nothing. */
     public void edit(Datastore target, Element config, EditOperation defaultOperation, TestOption test,
                      NetconfSession session) throws DatastoreException, StoreException {
-        store.edit(target, content -> {
-            Document scratch = XmlDocuments.newDocument();
-            Element holder = scratch.createElementNS(null, "holder");
-            scratch.appendChild(holder);
-            Element current = codec.toElement(content, scratch);
-            if (current != null) {
-                holder.appendChild(current);
-            }
-            edits.apply(holder, config, defaultOperation);
-            return parse((Element) holder.getFirstChild());
-        }, test == TestOption.TEST_ONLY, new NetconfClient(session));
-    }
-
-    /** Parses edited XML into datastore content, checking structure and types. */
-    private ContainerNode parse(Element multihome) throws StoreException {
-        try {
-            return codec.parse(multihome);
-        } catch (InvalidConfigException e) {
-            throw StoreException.invalid(e);
-        }
+        store.edit(target, content -> edits.apply(content, config, defaultOperation),
+                test == TestOption.TEST_ONLY, new NetconfClient(session));
     }
 }
