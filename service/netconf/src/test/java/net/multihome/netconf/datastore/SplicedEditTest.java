@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import net.multihome.core.store.StoreException;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.rpc.Namespaces;
 import net.multihome.netconf.rpc.RpcError;
@@ -128,6 +129,8 @@ class SplicedEditTest {
             return new Outcome(next == null ? null : codec.toDocument(next), next, List.of());
         } catch (DatastoreException e) {
             return new Outcome(null, null, e.errors());
+        } catch (StoreException e) {
+            return new Outcome(null, null, StoreErrors.rpcErrors(e));
         }
     }
 
