@@ -2,6 +2,8 @@ package net.multihome.daemon;
 
 import java.util.Map;
 import net.multihome.core.status.StatusSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the daemon tells systemd: READY=1 once it serves, a STATUS= line whenever the providers'
@@ -10,6 +12,8 @@ import net.multihome.core.status.StatusSnapshot;
  * immutable status snapshots.
  */
 final class ServiceManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceManager.class);
 
     private final SystemdNotifier notifier;
     private final boolean watchdog;
@@ -43,8 +47,19 @@ final class ServiceManager implements AutoCloseable {
         notifier.send("READY=1\nSTATUS=" + line);
     }
 
-    /** The loops progress: feeds the watchdog and updates STATUS= when it changed. */
+    /**
+     * The loops progress: feeds the watchdog and updates STATUS= when it changed. Never throws:
+     * it runs on the self-check's timer, which a thrown exception would cancel.
+     */
     void progressing(StatusSnapshot status) {
+        try {
+            tell(status);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot notify systemd: {}", e.toString());
+        }
+    }
+
+    private void tell(StatusSnapshot status) {
         String line = ServiceManagerStatus.of(status);
         StringBuilder message = new StringBuilder();
         if (watchdog) {
