@@ -22,7 +22,8 @@ netconf_port=${MULTIHOME_LAB_NETCONF_PORT:-8830}
 snmp_port=${MULTIHOME_LAB_SNMP_PORT:-1161}
 namespaces=("$prefix-lan" "$prefix-router" "$prefix-isp1" "$prefix-isp2" "$prefix-isp3" "$prefix-inet")
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
-launcher="$here/../bin/multihome"
+# The package test runs the installed daemon through a wrapper that drops to its user.
+launcher=${MULTIHOME_LAB_LAUNCHER:-$here/../bin/multihome}
 factory=${MULTIHOME_LAB_FACTORY:-$here/../examples/lab.xml}
 
 die() { echo "multihome lab: $*" >&2; exit 1; }

@@ -11,7 +11,8 @@ import net.multihome.core.time.Scheduler;
  * Watches that the daemon's own loops make progress. Every second it asks each watched part
  * how long it has been stalled; the first that is past its limit is handed to {@code onStall}
  * once (the daemon dumps its threads and exits, so the service manager restarts it; the
- * kernel state, and so traffic, stays). It runs on a scheduler of its own, so a wedged
+ * kernel state, and so traffic, stays); a look that finds every part within its limit calls
+ * {@code onProgress} (the systemd watchdog is fed from there). It runs on a scheduler of its own, so a wedged
  * daemon thread cannot silence it.
  */
 final class SelfCheck implements AutoCloseable {
@@ -28,13 +29,15 @@ final class SelfCheck implements AutoCloseable {
 
     private final List<Watch> watches;
     private final BiConsumer<Watch, Duration> onStall;
+    private final Runnable onProgress;
     private final Scheduler scheduler;
     private boolean fired;
 
-    SelfCheck(List<Watch> watches, Scheduler scheduler, BiConsumer<Watch, Duration> onStall) {
+    SelfCheck(List<Watch> watches, Scheduler scheduler, BiConsumer<Watch, Duration> onStall, Runnable onProgress) {
         this.watches = List.copyOf(watches);
         this.scheduler = scheduler;
         this.onStall = Objects.requireNonNull(onStall);
+        this.onProgress = Objects.requireNonNull(onProgress);
     }
 
     void start() {
@@ -54,6 +57,7 @@ final class SelfCheck implements AutoCloseable {
                 return;
             }
         }
+        onProgress.run();
     }
 
     @Override

@@ -57,10 +57,11 @@ final class Service implements AutoCloseable {
     private final NetconfService netconf;
     private final Scheduler timers;
     private final SelfCheck selfCheck;
+    private final ServiceManager manager;
 
     private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
             NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
-            SelfCheck selfCheck) {
+            SelfCheck selfCheck, ServiceManager manager) {
         this.startup = startup;
         this.store = store;
         this.netlink = netlink;
@@ -71,14 +72,16 @@ final class Service implements AutoCloseable {
         this.netconf = netconf;
         this.timers = timers;
         this.selfCheck = selfCheck;
+        this.manager = manager;
     }
 
     /**
-     * Starts from {@code startup.xml}, creating it from the factory configuration if missing.
+     * Starts from {@code startup.xml}, creating it from the factory configuration if missing,
+     * and tells {@code manager} once it serves.
      *
      * @throws InvalidConfigException when the startup (or factory) configuration is invalid
      */
-    static Service start(DaemonOptions options) throws IOException, InvalidConfigException {
+    static Service start(DaemonOptions options, ServiceManager manager) throws IOException, InvalidConfigException {
         YangSchema schema = YangSchema.load();
         StartupFile startup = new StartupFile(options.stateDirectory(), new ConfigLoader(schema));
         if (options.factoryConfig() != null && startup.createFrom(options.factoryConfig())) {
@@ -143,16 +146,18 @@ final class Service implements AutoCloseable {
             LOG.error("NETCONF server not started: {}", e.toString());
         }
         awaitFirstPass(firstPass, status);
-        SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health);
+        manager.ready(status.snapshot());
+        SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
-        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck);
+        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, manager);
     }
 
     /**
      * Watches the reconcile loop and the probe rounds. Probe rounds may be as far apart as the
      * longest interval plus its timeout; the limit comes on top of that.
      */
-    private static SelfCheck selfCheck(Duration limit, ReconcileLoop loop, HealthMonitor health) {
+    private static SelfCheck selfCheck(Duration limit, ReconcileLoop loop, HealthMonitor health,
+            Runnable progressing) {
         HealthProgress rounds = new HealthProgress(health, System::nanoTime);
         return new SelfCheck(List.of(
                 new SelfCheck.Watch("reconcile loop", loop::stalledFor, () -> limit),
@@ -164,7 +169,7 @@ final class Service implements AutoCloseable {
                     LOG.error("self-check: exiting so that the service manager restarts the daemon;"
                             + " the kernel state stays in place");
                     Runtime.getRuntime().halt(STALLED_EXIT);
-                });
+                }, progressing);
     }
 
     /** Logs "ready" once the first pass is done and every server listens (the lab waits for it). */
@@ -213,6 +218,7 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        manager.stopping();
         selfCheck.close();
         try {
             netconf.close();
