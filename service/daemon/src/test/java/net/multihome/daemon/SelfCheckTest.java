@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import net.multihome.core.time.ManualScheduler;
+import net.multihome.testkit.ManualScheduler;
 import org.junit.jupiter.api.Test;
 
 class SelfCheckTest {
