@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import net.multihome.netconf.filter.SubtreeFilter;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.xml.XmlDocuments;
@@ -24,6 +25,8 @@ final class Subscription {
     private final NetconfSession session;
     private final Optional<SubtreeFilter> filter;
     private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_LIMIT);
+    /** Dropped since the client last took one: one log line per stall, not one per event. */
+    private final AtomicLong dropped = new AtomicLong();
     private final Thread sender;
 
     Subscription(NetconfSession session, Optional<SubtreeFilter> filter) {
@@ -44,8 +47,9 @@ final class Subscription {
         Document own = XmlDocuments.newDocument();
         Event copy = new Event((Element) own.importNode(event.content(), true), event.time());
         while (!queue.offer(copy)) {
-            if (queue.poll() != null) {
-                LOG.warn("session {} does not read its notifications: dropped the oldest", session.id());
+            if (queue.poll() != null && dropped.getAndIncrement() == 0) {
+                LOG.warn("session {} does not read its notifications: dropping the oldest until it does",
+                        session.id());
             }
         }
     }
@@ -59,6 +63,10 @@ final class Subscription {
             while (session.isOpen()) {
                 Event event = queue.take();
                 session.sendNotification(event.content(), event.time());
+                long lost = dropped.getAndSet(0);
+                if (lost > 0) {
+                    LOG.warn("session {} reads its notifications again; {} were dropped", session.id(), lost);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -201,6 +201,31 @@ class MonitoringAndNotificationsTest {
     }
 
     @Test
+    void aSubscriberThatStopsReadingHoldsUpNeitherThePublisherNorOtherSessions() throws Exception {
+        try (TestClient stuck = fixture.client(); TestClient other = fixture.client()) {
+            assertOk(stuck.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"/>"));
+            stuck.stopReading();
+            // About 10 MB of notifications: far more than the SSH window and socket buffers hold.
+            String reason = "flap damping: held down ".repeat(80);
+            Thread publisher = Thread.ofPlatform().name("test-owner").start(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    fixture.events.publish(new ProviderStateChange("isp1", i % 2 == 0 ? OperStatus.UP : OperStatus.DOWN,
+                            i % 2 == 0 ? OperStatus.DOWN : OperStatus.UP, reason, Instant.now()));
+                }
+            });
+            publisher.join(TestClient.TIMEOUT);
+            assertFalse(publisher.isAlive(), "the publisher (the daemon's owner thread) waited for a stuck subscriber");
+            for (int weight = 2; weight < 12; weight++) {
+                assertOk(other.rpc(editConfig("candidate",
+                        "<provider><name>isp1</name><weight>" + weight + "</weight></provider>")));
+                assertOk(other.rpc("<commit/>"));
+                String running = other.rpc(Replies.getConfig("running"));
+                assertTrue(running.contains("<weight>" + weight + "</weight>"), running);
+            }
+        }
+    }
+
+    @Test
     void rpcsKeepWorkingWhileSubscribed() throws Exception {
         try (TestClient c = fixture.client()) {
             assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"/>"));

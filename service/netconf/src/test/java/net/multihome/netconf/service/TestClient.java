@@ -42,6 +42,11 @@ final class TestClient implements AutoCloseable {
         }
     }
 
+    /** From now on the client takes nothing the server sends, as a stuck peer would. */
+    void stopReading() {
+        raw.stopReading();
+    }
+
     /** Sends {@code <rpc>} around {@code operation} and returns the reply. */
     String rpc(String operation) throws IOException {
         String id = Integer.toString(messageId.incrementAndGet());

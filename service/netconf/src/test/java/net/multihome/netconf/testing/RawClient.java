@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,6 +42,9 @@ public final class RawClient implements AutoCloseable {
     private final ClientSession session;
     private final ChannelSubsystem channel;
     private final LinkedBlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    /** Counted down when reading resumes: {@link #stopReading} makes the transport wait on it. */
+    private final CountDownLatch reading = new CountDownLatch(1);
+    private volatile boolean stopped;
     private FrameDecoder decoder = new EndOfMessageDecoder(64 * 1024 * 1024);
     private ByteBuffer pending = ByteBuffer.allocate(0);
     private long sessionId;
@@ -51,16 +55,38 @@ public final class RawClient implements AutoCloseable {
         this.channel = session.createSubsystemChannel("netconf");
         channel.setOut(new OutputStream() {
             @Override
-            public void write(int b) {
-                received.add(new byte[] {(byte) b});
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
+            public void write(byte[] b, int off, int len) throws IOException {
+                awaitReading();
                 received.add(Arrays.copyOfRange(b, off, off + len));
             }
         });
         channel.open().verify(Polling.TIMEOUT);
+    }
+
+    /**
+     * Behaves as a peer that stops reading: the client's transport thread waits instead of
+     * taking what arrives, so the SSH window and then TCP fill up and the server's writes to
+     * this session block. Until {@link #close}.
+     */
+    public void stopReading() {
+        stopped = true;
+    }
+
+    private void awaitReading() throws IOException {
+        if (!stopped) {
+            return;
+        }
+        try {
+            reading.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     public static SshClient startClient() {
@@ -197,6 +223,7 @@ public final class RawClient implements AutoCloseable {
 
     @Override
     public void close() {
+        reading.countDown();
         try {
             session.close(true);
         } finally {
