@@ -1,8 +1,11 @@
 package net.multihome.snmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import net.multihome.snmp.mib.Oids;
 import net.multihome.snmp.state.EngineIdentity;
 import net.multihome.snmp.testing.FakeStatus;
 import net.multihome.snmp.testing.Poll;
+import net.multihome.snmp.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +64,29 @@ class NotificationTest {
                         });
                 assertEquals(0, counts.unacknowledged());
             }
+        }
+    }
+
+    @Test
+    void anInformReceiverThatNeverAnswersHoldsUpNeitherThePublisherNorTheAgent() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             AgentFixture fixture = new AgentFixture(dir, List.of(target("silent-inform", silent.getLocalPort(),
+                     Management.SnmpVersion.V2C, Management.NotificationType.INFORM)))) {
+            Thread publisher = Thread.ofPlatform().name("test-owner").start(() -> {
+                for (int i = 0; i < 200; i++) {
+                    fixture.events.publish(new ProviderStateChange("isp-a", i % 2 == 0 ? OperStatus.UP : OperStatus.DOWN,
+                            i % 2 == 0 ? OperStatus.DOWN : OperStatus.UP, "flap " + i, Instant.now()));
+                }
+            });
+            publisher.join(Duration.ofSeconds(30));
+            assertFalse(publisher.isAlive(), "the publisher (the daemon's owner thread) waited for an inform");
+
+            Tools.Result get = fixture.snmp("snmpget", AgentFixture.v2c(), ".1.3.6.1.2.1.1.3.0");
+            assertEquals(0, get.exitCode(), get.all());
+            assertTrue(get.stdout().contains("Timeticks"), get.all());
+            AgentRuntime runtime = (AgentRuntime) fixture.agent;
+            Poll.until(Duration.ofSeconds(60), "an inform given up on", () ->
+                    runtime.informCounts().unacknowledged() > 0 ? Boolean.TRUE : null);
         }
     }
 
