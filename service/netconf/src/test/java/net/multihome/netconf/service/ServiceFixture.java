@@ -25,7 +25,6 @@ import net.multihome.core.status.StatusSnapshot;
 import net.multihome.core.status.TargetStatus;
 import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.StartupFile;
-import net.multihome.testkit.ManualScheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.port.ProbeRound;
 import net.multihome.netconf.port.TargetProbe;
@@ -39,6 +38,8 @@ import net.multihome.netlink.model.RouteScope;
 import net.multihome.netlink.model.RouteType;
 import net.multihome.netlink.model.Rule;
 import net.multihome.netlink.model.RuleAction;
+import net.multihome.testkit.FakeApplier;
+import net.multihome.testkit.ManualScheduler;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /**

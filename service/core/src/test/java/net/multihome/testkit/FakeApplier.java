@@ -1,4 +1,4 @@
-package net.multihome.netconf.service;
+package net.multihome.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,9 +7,9 @@ import net.multihome.core.store.ApplyOutcome;
 import net.multihome.core.store.RunningConfigApplier;
 
 /** Records what it was asked to apply; refuses with the kernel's words when told to. */
-final class FakeApplier implements RunningConfigApplier {
-    final List<MultihomeConfig> applied = new CopyOnWriteArrayList<>();
-    volatile List<String> refusal = List.of();
+public final class FakeApplier implements RunningConfigApplier {
+    public final List<MultihomeConfig> applied = new CopyOnWriteArrayList<>();
+    public volatile List<String> refusal = List.of();
 
     @Override
     public ApplyOutcome apply(MultihomeConfig next) {
@@ -20,7 +20,7 @@ final class FakeApplier implements RunningConfigApplier {
         return ApplyOutcome.ok();
     }
 
-    MultihomeConfig last() {
+    public MultihomeConfig last() {
         return applied.getLast();
     }
 }
