@@ -25,6 +25,7 @@ import net.multihome.core.store.StartupFile;
 import net.multihome.core.store.StoreException;
 import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
+import net.multihome.daemon.status.StatusServer;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
@@ -57,10 +58,12 @@ final class Service implements AutoCloseable {
     private final NetconfService netconf;
     private final Scheduler timers;
     private final SelfCheck selfCheck;
+    /** Null when the status socket could not be opened. */
+    private final StatusServer statusSocket;
 
     private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
             NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
-            SelfCheck selfCheck) {
+            SelfCheck selfCheck, StatusServer statusSocket) {
         this.startup = startup;
         this.store = store;
         this.netlink = netlink;
@@ -71,6 +74,7 @@ final class Service implements AutoCloseable {
         this.netconf = netconf;
         this.timers = timers;
         this.selfCheck = selfCheck;
+        this.statusSocket = statusSocket;
     }
 
     /**
@@ -142,10 +146,12 @@ final class Service implements AutoCloseable {
             // Routing goes on without the management plane; the kernel state is intact either way.
             LOG.error("NETCONF server not started: {}", e.toString());
         }
+        StatusServer statusSocket = StatusSocket.start(options.runtimeDirectory(), status, timers::now);
         awaitFirstPass(firstPass, status);
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health);
         selfCheck.start();
-        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck);
+        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck,
+                statusSocket);
     }
 
     /**
@@ -214,6 +220,9 @@ final class Service implements AutoCloseable {
     @Override
     public void close() {
         selfCheck.close();
+        if (statusSocket != null) {
+            statusSocket.close();
+        }
         try {
             netconf.close();
         } catch (IOException e) {
