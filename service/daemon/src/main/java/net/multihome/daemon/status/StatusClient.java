@@ -41,12 +41,8 @@ public final class StatusClient {
             } catch (IOException e) {
                 throw new NoDaemonException(socket, e);
             }
-            try {
-                channel.write(ByteBuffer.wrap(((json ? StatusProtocol.JSON : StatusProtocol.TEXT) + "\n")
-                        .getBytes(StandardCharsets.US_ASCII)));
-            } catch (IOException e) {
-                // A refused peer is answered and closed before it asks; the answer is still there to read.
-            }
+            channel.write(ByteBuffer.wrap(((json ? StatusProtocol.JSON : StatusProtocol.TEXT) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(8192);
             while (channel.read(buffer.clear()) >= 0) {

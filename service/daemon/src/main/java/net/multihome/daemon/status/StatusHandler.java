@@ -16,7 +16,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One connection to the status socket: checks the peer, reads its request line, answers once and closes. */
+/**
+ * One connection to the status socket: checks the peer, reads its request line, answers once
+ * and closes. A refused peer is answered after its request too: closing a unix socket with the
+ * request unread would reset the connection before the client reads why.
+ */
 final class StatusHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusHandler.class);
@@ -27,6 +31,7 @@ final class StatusHandler extends ChannelInboundHandlerAdapter {
     private final PeerAccess access;
     private final InstantSource clock;
     private final StringBuilder request = new StringBuilder();
+    private Optional<String> refusal = Optional.empty();
     private boolean answered;
 
     StatusHandler(Supplier<StatusReport> status, PeerAccess access, InstantSource clock) {
@@ -37,18 +42,13 @@ final class StatusHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        Optional<String> refusal;
         try {
             PeerCredentials peer = ((EpollDomainSocketChannel) ctx.channel()).peerCredentials();
             refusal = access.refusal(peer.pid(), peer.uid(), peer.gids()[0]);
         } catch (IOException e) {
             refusal = Optional.of("multihome: cannot read the peer's credentials: " + e.getMessage());
         }
-        if (refusal.isPresent()) {
-            LOG.info("status socket: {}", refusal.get());
-            answer(ctx, StatusProtocol.REFUSED, refusal.get() + "\n");
-            return;
-        }
+        refusal.ifPresent(why -> LOG.info("status socket: {}", why));
         ctx.executor().schedule((Runnable) ctx::close, REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -66,6 +66,10 @@ final class StatusHandler extends ChannelInboundHandlerAdapter {
         int end = request.indexOf("\n");
         if (end >= 0) {
             String line = request.substring(0, end).trim();
+            if (refusal.isPresent()) {
+                answer(ctx, StatusProtocol.REFUSED, refusal.get() + "\n");
+                return;
+            }
             switch (line) {
                 case StatusProtocol.TEXT -> answer(ctx, StatusProtocol.OK, StatusText.render(status.get(), clock.instant()));
                 case StatusProtocol.JSON -> answer(ctx, StatusProtocol.OK, StatusJson.render(status.get()));
