@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -78,5 +81,13 @@ class CommandLineTest {
         Path socket = dir.resolve("status.sock");
         assertOneErrorLine(run("status", "--socket", socket.toString()), 1,
                 "multihome: no daemon at " + socket + ": no such file or directory");
+    }
+
+    @Test
+    void statusFromASocketADeadDaemonLeftSaysConnectionRefused() throws Exception {
+        Path socket = dir.resolve("status.sock");
+        ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket)).close();
+        assertOneErrorLine(run("status", "--json", "--socket", socket.toString()), 1,
+                "multihome: no daemon at " + socket + ": connection refused");
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code multihome lab status}, as a person runs it against the lab's daemon: both providers up
- * in the text and the JSON view, and a user who is neither root nor in group multihome refused.
+ * in the text and the JSON view, a user who is neither root nor in group multihome refused, and
+ * one line once the daemon is stopped.
  */
 @Tag("netns")
 class StatusCommandIT {
@@ -58,6 +59,12 @@ class StatusCommandIT {
                     refused.output());
             assertTrue(lab.daemonLog().contains("status socket: multihome: permission denied: uid 65534"),
                     lab.daemonLog());
+
+            lab.lab("stop-daemon");
+            CommandResult stopped = lab.labThrough(List.of(), "status");
+            assertEquals(1, stopped.exitCode(), stopped.output());
+            assertEquals("multihome: no daemon at " + lab.runDir.resolve("status.sock") + ": no such file or directory\n",
+                    stopped.output());
         }
     }
 }
