@@ -109,7 +109,7 @@ start_daemon() {
     cp "$here/../iproute2/rt_protos.d/multihome.conf" "$rt_protos"
     readies_before=$(ready_count)
     ip netns exec "$prefix-router" setsid "$launcher" daemon --state-dir "$run_dir/state" \
-        --factory-config "$factory" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
+        --factory-config "$factory" --runtime-dir "$run_dir" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
     echo $! >"$run_dir/daemon.pid"
     if ! wait_for 30 daemon_ready; then
         tail -20 "$run_dir/daemon.log" >&2
@@ -163,6 +163,7 @@ up() {
     [ -f "$run_dir/forward-netconf.pid" ] || [ -f "$run_dir/forward-snmp.pid" ] || start_forwarders
     cat <<EOF
 multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefix-router
+  status:   multihome lab status [--json]
   log:      tail -f $run_dir/daemon.log
   config:   $run_dir/state/startup.xml
   routes:   ip -n $prefix-router route show table all proto 77
@@ -242,8 +243,13 @@ restore() {
     echo "$1 restored"
 }
 
+usage="usage: multihome lab up|down|status [--json]|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER"
+
 case "${1:-}" in
+    -h|--help) echo "$usage" ;;
     up) up ;;
+    # The daemon's status socket is in the lab's run directory; the client runs on the host.
+    status) shift; exec "$launcher" status --socket "$run_dir/status.sock" "$@" ;;
     down) down ;;
     fail) shift; fail "${1:-}" "${2:-}" ;;
     restore) shift; restore "${1:-}" ;;
@@ -252,5 +258,5 @@ case "${1:-}" in
         exists "$prefix-router" || die "lab is not up"
         daemon_running || start_daemon
         echo "daemon running: pid $(cat "$run_dir/daemon.pid")" ;;
-    *) die "usage: multihome lab up|down|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER" ;;
+    *) die "$usage" ;;
 esac

@@ -5,5 +5,10 @@ module net.multihome.daemon {
     requires net.multihome.snmp;
     requires jdk.management;
     requires jdk.unsupported;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
+    requires io.netty.transport.unix.common;
     requires org.slf4j;
 }

@@ -29,8 +29,7 @@ final class DaemonCommand implements Command {
         try {
             options = DaemonOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println("multihome daemon: " + e.getMessage());
-            err.println("usage: multihome " + usage());
+            err.println("multihome daemon: " + e.getMessage() + " (see multihome daemon --help)");
             return 2;
         }
         String missing = missingCapability();

@@ -25,6 +25,7 @@ import net.multihome.core.store.StartupFile;
 import net.multihome.core.store.StoreException;
 import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
+import net.multihome.daemon.status.StatusServer;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
@@ -58,10 +59,12 @@ final class Service implements AutoCloseable {
     private final Scheduler timers;
     private final SelfCheck selfCheck;
     private final ServiceManager manager;
+    /** Null when the status socket could not be opened. */
+    private final StatusServer statusSocket;
 
     private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
             NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
-            SelfCheck selfCheck, ServiceManager manager) {
+            SelfCheck selfCheck, ServiceManager manager, StatusServer statusSocket) {
         this.startup = startup;
         this.store = store;
         this.netlink = netlink;
@@ -73,6 +76,7 @@ final class Service implements AutoCloseable {
         this.timers = timers;
         this.selfCheck = selfCheck;
         this.manager = manager;
+        this.statusSocket = statusSocket;
     }
 
     /**
@@ -145,11 +149,13 @@ final class Service implements AutoCloseable {
             // Routing goes on without the management plane; the kernel state is intact either way.
             LOG.error("NETCONF server not started: {}", e.toString());
         }
+        StatusServer statusSocket = StatusSocket.start(options.runtimeDirectory(), status, timers::now);
         awaitFirstPass(firstPass, status);
         manager.ready(status.snapshot());
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
-        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, manager);
+        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, manager,
+                statusSocket);
     }
 
     /**
@@ -220,6 +226,9 @@ final class Service implements AutoCloseable {
     public void close() {
         manager.stopping();
         selfCheck.close();
+        if (statusSocket != null) {
+            statusSocket.close();
+        }
         try {
             netconf.close();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.multihome.testing.CommandResult;
 import net.multihome.testing.Commands;
 import net.multihome.testing.Root;
 import net.multihome.testing.UniqueNames;
@@ -78,6 +79,14 @@ final class Lab implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "lab"));
         command.addAll(List.of(args));
         return Commands.run(command, environment, Duration.ofSeconds(60)).orFail();
+    }
+
+    /** {@code multihome lab ARGS} run through {@code wrapper} (setpriv, say), however it ends. */
+    CommandResult labThrough(List<String> wrapper, String... args) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(LAUNCHER.toString(), "lab"));
+        command.addAll(List.of(args));
+        return Commands.run(command, environment, Duration.ofSeconds(60));
     }
 
     /** Runs a command in one of the lab's namespaces ({@code router}, {@code isp1}, ...). */

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * provider's status change (one log line and one {@link ProviderStateChange} on the bus),
  * counts transitions, and publishes one immutable {@link StatusSnapshot} after each pass and
  * each health update. {@link #record} and {@link #refresh} belong to the owner thread alone;
- * {@link #snapshot} and {@link #lastPass} are volatile reads from any thread and never wait.
+ * {@link #snapshot}, {@link #lastPass} and {@link #lastPassAt} are volatile reads from any thread and never wait.
  */
 public final class StatusTracker implements StatusSource {
 
@@ -39,6 +39,7 @@ public final class StatusTracker implements StatusSource {
     /** Owner thread only. */
     private long passes;
     private volatile PassResult last;
+    private volatile Instant lastAt;
     private volatile StatusSnapshot snapshot;
 
     private record Transitions(OperStatus status, long count, Instant lastChange) {
@@ -72,6 +73,7 @@ public final class StatusTracker implements StatusSource {
         }
         transitions.keySet().retainAll(result.desired().providers().stream().map(ProviderPlan::name).toList());
         last = result;
+        lastAt = now;
         config = usedConfig;
         passes++;
         refresh(health);
@@ -115,5 +117,10 @@ public final class StatusTracker implements StatusSource {
     /** The last pass, or null before the first. */
     public PassResult lastPass() {
         return last;
+    }
+
+    /** When the last pass was recorded, or null before the first. */
+    public Instant lastPassAt() {
+        return lastAt;
     }
 }

@@ -1,0 +1,15 @@
+package net.multihome.daemon.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import net.multihome.core.status.StatusSnapshot;
+
+/**
+ * What {@code multihome status} shows.
+ *
+ * @param snapshot the daemon's status snapshot
+ * @param lastPassAt when the last reconcile pass was recorded, null before the first
+ * @param lastPassTook how long that pass took, null before the first
+ */
+public record StatusReport(StatusSnapshot snapshot, Instant lastPassAt, Duration lastPassTook) {
+}
