@@ -25,6 +25,7 @@ import net.multihome.core.store.StartupFile;
 import net.multihome.core.store.StoreException;
 import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
+import net.multihome.daemon.counters.CounterRefresher;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
@@ -57,10 +58,11 @@ final class Service implements AutoCloseable {
     private final NetconfService netconf;
     private final Scheduler timers;
     private final SelfCheck selfCheck;
+    private final CounterRefresher counters;
 
     private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
             NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
-            SelfCheck selfCheck) {
+            SelfCheck selfCheck, CounterRefresher counters) {
         this.startup = startup;
         this.store = store;
         this.netlink = netlink;
@@ -71,6 +73,7 @@ final class Service implements AutoCloseable {
         this.netconf = netconf;
         this.timers = timers;
         this.selfCheck = selfCheck;
+        this.counters = counters;
     }
 
     /**
@@ -118,6 +121,7 @@ final class Service implements AutoCloseable {
         });
         health.apply(config.providers());
         loop.start();
+        CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
         SnmpService snmp = new SnmpService(options.stateDirectory(), status, events);
         snmp.apply(config.management().snmp());
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
@@ -145,7 +149,7 @@ final class Service implements AutoCloseable {
         awaitFirstPass(firstPass, status);
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health);
         selfCheck.start();
-        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck);
+        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, counters);
     }
 
     /**
@@ -214,6 +218,7 @@ final class Service implements AutoCloseable {
     @Override
     public void close() {
         selfCheck.close();
+        counters.close();
         try {
             netconf.close();
         } catch (IOException e) {
