@@ -6,4 +6,11 @@ module net.multihome.daemon {
     requires jdk.management;
     requires jdk.unsupported;
     requires org.slf4j;
+    requires io.netty.buffer;
+    requires io.netty.codec.http;
+    requires io.netty.common;
+    requires io.netty.handler;
+    requires io.netty.transport;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.writer.text;
 }

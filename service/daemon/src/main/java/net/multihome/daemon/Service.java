@@ -26,6 +26,8 @@ import net.multihome.core.store.StoreException;
 import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.daemon.counters.CounterRefresher;
+import net.multihome.daemon.metrics.MetricSources;
+import net.multihome.daemon.metrics.MetricsService;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
@@ -59,10 +61,11 @@ final class Service implements AutoCloseable {
     private final Scheduler timers;
     private final SelfCheck selfCheck;
     private final CounterRefresher counters;
+    private final MetricsService metrics;
 
     private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
             NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
-            SelfCheck selfCheck, CounterRefresher counters) {
+            SelfCheck selfCheck, CounterRefresher counters, MetricsService metrics) {
         this.startup = startup;
         this.store = store;
         this.netlink = netlink;
@@ -74,6 +77,7 @@ final class Service implements AutoCloseable {
         this.timers = timers;
         this.selfCheck = selfCheck;
         this.counters = counters;
+        this.metrics = metrics;
     }
 
     /**
@@ -125,8 +129,11 @@ final class Service implements AutoCloseable {
         SnmpService snmp = new SnmpService(options.stateDirectory(), status, events);
         snmp.apply(config.management().snmp());
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
+        MetricsService metrics = new MetricsService(new MetricSources(status::snapshot, status::counters,
+                () -> netconfRef.get().counters(), snmp::requests));
         Consumer<MultihomeConfig> applied = next -> {
             snmp.apply(next.management().snmp());
+            metrics.apply(next.management().metrics());
             // On its own thread: a new listen address restarts the listener, which ends the
             // session whose commit is being answered.
             Thread.startVirtualThread(() -> applyNetconf(netconfRef.get(), next.management().netconf()));
@@ -139,6 +146,7 @@ final class Service implements AutoCloseable {
                 .store(store).status(status).events(events)
                 .probes(new HealthProbes(health, status)).settings(config.management().netconf()).build();
         netconfRef.set(netconf);
+        metrics.apply(config.management().metrics());
         resume(store);
         try {
             netconf.start();
@@ -149,7 +157,7 @@ final class Service implements AutoCloseable {
         awaitFirstPass(firstPass, status);
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health);
         selfCheck.start();
-        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, counters);
+        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, counters, metrics);
     }
 
     /**
@@ -219,6 +227,7 @@ final class Service implements AutoCloseable {
     public void close() {
         selfCheck.close();
         counters.close();
+        metrics.close();
         try {
             netconf.close();
         } catch (IOException e) {

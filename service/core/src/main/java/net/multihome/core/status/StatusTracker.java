@@ -42,6 +42,7 @@ public final class StatusTracker implements StatusSource {
     /** Owner thread only: the interfaces with the freshest counters read so far. */
     private List<Link> links = List.of();
     private volatile PassResult last;
+    private volatile ReconcileCounters counters = ReconcileCounters.NONE;
     private volatile StatusSnapshot snapshot;
 
     private record Transitions(OperStatus status, long count, Instant lastChange) {
@@ -75,6 +76,7 @@ public final class StatusTracker implements StatusSource {
         }
         transitions.keySet().retainAll(result.desired().providers().stream().map(ProviderPlan::name).toList());
         last = result;
+        counters = counters.plus(result.converged(), result.errors().size(), result.took());
         links = LinkCounters.advance(links, result.links());
         config = usedConfig;
         passes++;
@@ -123,6 +125,11 @@ public final class StatusTracker implements StatusSource {
     @Override
     public StatusSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** Passes so far; a volatile read from any thread. */
+    public ReconcileCounters counters() {
+        return counters;
     }
 
     /** The last pass, or null before the first. */
