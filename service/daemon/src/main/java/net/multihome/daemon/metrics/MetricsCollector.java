@@ -23,8 +23,9 @@ import net.multihome.netlink.model.LinkStats;
 /** Turns one reading of the sources into Prometheus metric snapshots; the same input, the same output. */
 public final class MetricsCollector {
 
-    private static final double MICROS = 1e-6;
-    private static final double PERCENT = 0.01;
+    private static final double MICROS_PER_SECOND = 1e6;
+    private static final double NANOS_PER_SECOND = 1e9;
+    private static final double PERCENT = 100;
 
     private final MetricSources sources;
 
@@ -59,13 +60,13 @@ public final class MetricsCollector {
         metrics.add(state.build());
         metrics.add(perProvider(gauge("multihome_provider_rtt_seconds",
                 "Average round-trip time of answered health probes in the window.", Unit.SECONDS), providers,
-                p -> p.stats().rttAverageMicros() * MICROS));
+                p -> p.stats().rttAverageMicros() / MICROS_PER_SECOND));
         metrics.add(perProvider(gauge("multihome_provider_jitter_seconds",
                 "Mean difference of consecutive health probe round-trip times.", Unit.SECONDS), providers,
-                p -> p.stats().jitterMicros() * MICROS));
+                p -> p.stats().jitterMicros() / MICROS_PER_SECOND));
         metrics.add(perProvider(gauge("multihome_provider_loss_ratio",
                 "Share of health probes in the window without an answer.", Unit.RATIO), providers,
-                p -> p.stats().lossPercent().doubleValue() * PERCENT));
+                p -> p.stats().lossPercent().doubleValue() / PERCENT));
         metrics.add(perProvider(gauge("multihome_provider_default_route_share_ratio",
                 "The provider's share of the default route's weight.", Unit.RATIO), providers,
                 p -> p.defaultRouteShare() == null ? 0 : p.defaultRouteShare().doubleValue()));
@@ -100,10 +101,10 @@ public final class MetricsCollector {
         metrics.add(counter("multihome_reconcile_errors", "Kernel changes refused in reconcile passes.", null,
                 r.errors()));
         metrics.add(counter("multihome_reconcile_duration_seconds", "Time spent in reconcile passes.", Unit.SECONDS,
-                r.totalTime().toNanos() * 1e-9));
+                r.totalTime().toNanos() / NANOS_PER_SECOND));
+        double last = r.lastTime().toNanos() / NANOS_PER_SECOND;
         metrics.add(gauge("multihome_reconcile_last_duration_seconds", "How long the last reconcile pass took.",
-                Unit.SECONDS).dataPoint(GaugeDataPointSnapshot.builder().value(r.lastTime().toNanos() * 1e-9).build())
-                .build());
+                Unit.SECONDS).dataPoint(GaugeDataPointSnapshot.builder().value(last).build()).build());
     }
 
     private static void netconf(NetconfCounters n, List<MetricSnapshot> metrics) {
