@@ -12,7 +12,8 @@ import net.multihome.netlink.model.Link;
 /**
  * What the reconcile loop's owner thread does besides passes: the health monitor follows the
  * configuration and the links each pass saw, and the status snapshot is published after each
- * pass, each health update and each read of the interfaces' counters. Every call here hands over or publishes; none waits.
+ * pass, each health update and each read of the interfaces' counters. Every call here hands
+ * over or publishes; none waits.
  */
 record OwnerDuties(HealthMonitor health, StatusTracker status, CountDownLatch firstPass)
         implements ReconcileLoop.Listener {

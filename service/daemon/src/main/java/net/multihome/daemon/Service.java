@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * The running daemon: the configuration store (running, candidate, startup), the reconcile
  * loop that owns the daemon's state and drives the kernel of the process's own namespace, the
  * kernel event monitor that wakes it, the health monitor whose verdicts it reads, the
- * self-check that watches both, and the NETCONF and SNMP servers on the side, which read
- * immutable snapshots. Closing stops the service and leaves the kernel state in place, so
+ * self-check that watches both, the counter refresher that hands it the interfaces' counters,
+ * and the NETCONF, SNMP and metrics servers on the side, which read immutable snapshots. Closing stops the service and leaves the kernel state in place, so
  * traffic keeps flowing.
  */
 final class Service implements AutoCloseable {
@@ -157,7 +157,8 @@ final class Service implements AutoCloseable {
         awaitFirstPass(firstPass, status);
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health);
         selfCheck.start();
-        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, counters, metrics);
+        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, counters,
+                metrics);
     }
 
     /**

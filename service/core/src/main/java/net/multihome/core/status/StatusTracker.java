@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Follows reconcile passes and health rounds for the daemon's owner thread: notices each
  * provider's status change (one log line and one {@link ProviderStateChange} on the bus),
  * counts transitions, and publishes one immutable {@link StatusSnapshot} after each pass, each
- * health update and each read of the interfaces' counters. {@link #record}, {@link #refresh} and {@link #linksRead} belong to the owner thread alone;
- * {@link #snapshot} and {@link #lastPass} are volatile reads from any thread and never wait.
+ * health update and each read of the interfaces' counters. {@link #record}, {@link #refresh}
+ * and {@link #linksRead} belong to the owner thread alone; {@link #snapshot}, {@link #counters}
+ * and {@link #lastPass} are volatile reads from any thread and never wait.
  */
 public final class StatusTracker implements StatusSource {
 

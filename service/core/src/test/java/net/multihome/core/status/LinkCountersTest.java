@@ -17,7 +17,8 @@ class LinkCountersTest {
 
     @Test
     void newerCountersReplaceOlderOnes() {
-        assertEquals(List.of(if1(true, 5000)), LinkCounters.advance(List.of(if1(true, 1000)), List.of(if1(true, 5000))));
+        assertEquals(List.of(if1(true, 5000)),
+                LinkCounters.advance(List.of(if1(true, 1000)), List.of(if1(true, 5000))));
     }
 
     @Test
