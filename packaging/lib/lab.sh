@@ -16,10 +16,11 @@ prefix=${MULTIHOME_LAB_PREFIX:-mhlab}
 run_dir=${MULTIHOME_LAB_RUN_DIR:-/run/multihome-lab}
 rt_tables=${MULTIHOME_LAB_RT_TABLES:-/etc/iproute2/rt_tables.d/multihome.conf}
 rt_protos=${MULTIHOME_LAB_RT_PROTOS:-/etc/iproute2/rt_protos.d/multihome.conf}
-# The router's NETCONF (830) and SNMP (161) servers, reachable from the host's loopback through
-# socat (no route or interface is added to the host); 0 switches a forwarder off.
+# The router's NETCONF (830), SNMP (161) and metrics (9813) servers, reachable from the host's
+# loopback through socat (no route or interface is added to the host); 0 switches a forwarder off.
 netconf_port=${MULTIHOME_LAB_NETCONF_PORT:-8830}
 snmp_port=${MULTIHOME_LAB_SNMP_PORT:-1161}
+metrics_port=${MULTIHOME_LAB_METRICS_PORT:-9813}
 namespaces=("$prefix-lan" "$prefix-router" "$prefix-isp1" "$prefix-isp2" "$prefix-isp3" "$prefix-inet")
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 # The package test runs the installed daemon through a wrapper that drops to its user.
@@ -126,7 +127,7 @@ daemon_ready() { daemon_running && [ "$(ready_count)" -gt "$readies_before" ]; }
 
 start_forwarders() {
     if ! command -v socat >/dev/null; then
-        echo "note: socat is not installed; NETCONF and SNMP are reachable only inside $prefix-router" >&2
+        echo "note: socat is not installed; NETCONF, SNMP and metrics are reachable only inside $prefix-router" >&2
         return
     fi
     local router="ip netns exec $prefix-router socat STDIO"
@@ -139,6 +140,11 @@ start_forwarders() {
         setsid socat "UDP4-RECVFROM:$snmp_port,bind=127.0.0.1,reuseaddr,fork" \
             "SYSTEM:$router UDP4\:127.0.0.1\:161" </dev/null >>"$run_dir/forward.log" 2>&1 &
         echo $! >"$run_dir/forward-snmp.pid"
+    fi
+    if [ "$metrics_port" != 0 ]; then
+        setsid socat "TCP4-LISTEN:$metrics_port,bind=127.0.0.1,reuseaddr,fork" \
+            "SYSTEM:$router TCP4\:127.0.0.1\:9813" </dev/null >>"$run_dir/forward.log" 2>&1 &
+        echo $! >"$run_dir/forward-metrics.pid"
     fi
 }
 
@@ -160,7 +166,8 @@ up() {
     if ! daemon_running; then
         start_daemon
     fi
-    [ -f "$run_dir/forward-netconf.pid" ] || [ -f "$run_dir/forward-snmp.pid" ] || start_forwarders
+    [ -f "$run_dir/forward-netconf.pid" ] || [ -f "$run_dir/forward-snmp.pid" ] \
+        || [ -f "$run_dir/forward-metrics.pid" ] || start_forwarders
     cat <<EOF
 multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefix-router
   status:   multihome lab status [--json]
@@ -175,6 +182,9 @@ multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefi
   faults:   multihome lab fail isp1 link|gateway|upstream|farside|admin ; multihome lab restore isp1
   stop:     multihome lab down
 EOF
+    if [ "$metrics_port" != 0 ]; then
+        echo "metrics: http://127.0.0.1:$metrics_port/metrics"
+    fi
 }
 
 stop_daemon() {

@@ -3,12 +3,16 @@ module net.multihome.daemon {
     requires net.multihome.core;
     requires net.multihome.netconf;
     requires net.multihome.snmp;
-    requires jdk.management;
-    requires jdk.unsupported;
     requires io.netty.buffer;
+    requires io.netty.codec.http;
     requires io.netty.common;
-    requires io.netty.transport;
+    requires io.netty.handler;
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.unix.common;
+    requires io.netty.transport;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.writer.text;
+    requires jdk.management;
+    requires jdk.unsupported;
     requires org.slf4j;
 }

@@ -1,5 +1,6 @@
 package net.multihome.daemon;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.health.HealthMonitor;
@@ -11,7 +12,8 @@ import net.multihome.netlink.model.Link;
 /**
  * What the reconcile loop's owner thread does besides passes: the health monitor follows the
  * configuration and the links each pass saw, and the status snapshot is published after each
- * pass and each health update. Every call here hands over or publishes; none waits.
+ * pass, each health update and each read of the interfaces' counters. Every call here hands
+ * over or publishes; none waits.
  */
 record OwnerDuties(HealthMonitor health, StatusTracker status, CountDownLatch firstPass)
         implements ReconcileLoop.Listener {
@@ -31,6 +33,11 @@ record OwnerDuties(HealthMonitor health, StatusTracker status, CountDownLatch fi
     @Override
     public void healthRefreshed() {
         status.refresh(health.snapshot());
+    }
+
+    @Override
+    public void linksRead(List<Link> links) {
+        status.linksRead(links, health.snapshot());
     }
 
     static boolean usable(Link link) {

@@ -25,6 +25,9 @@ import net.multihome.core.store.StartupFile;
 import net.multihome.core.store.StoreException;
 import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
+import net.multihome.daemon.counters.CounterRefresher;
+import net.multihome.daemon.metrics.MetricSources;
+import net.multihome.daemon.metrics.MetricsService;
 import net.multihome.daemon.status.StatusServer;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netconf.service.NetconfService;
@@ -38,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * The running daemon: the configuration store (running, candidate, startup), the reconcile
  * loop that owns the daemon's state and drives the kernel of the process's own namespace, the
  * kernel event monitor that wakes it, the health monitor whose verdicts it reads, the
- * self-check that watches both, and the NETCONF and SNMP servers on the side, which read
- * immutable snapshots. Closing stops the service and leaves the kernel state in place, so
+ * self-check that watches both, the counter refresher that hands it the interfaces' counters,
+ * and the NETCONF, SNMP and metrics servers on the side, which read immutable snapshots. Closing stops the service and leaves the kernel state in place, so
  * traffic keeps flowing.
  */
 final class Service implements AutoCloseable {
@@ -61,10 +64,13 @@ final class Service implements AutoCloseable {
     private final ServiceManager manager;
     /** Null when the status socket could not be opened. */
     private final StatusServer statusSocket;
+    private final CounterRefresher counters;
+    private final MetricsService metrics;
 
     private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
             NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
-            SelfCheck selfCheck, ServiceManager manager, StatusServer statusSocket) {
+            SelfCheck selfCheck, ServiceManager manager, StatusServer statusSocket, CounterRefresher counters,
+            MetricsService metrics) {
         this.startup = startup;
         this.store = store;
         this.netlink = netlink;
@@ -77,6 +83,8 @@ final class Service implements AutoCloseable {
         this.selfCheck = selfCheck;
         this.manager = manager;
         this.statusSocket = statusSocket;
+        this.counters = counters;
+        this.metrics = metrics;
     }
 
     /**
@@ -125,11 +133,15 @@ final class Service implements AutoCloseable {
         });
         health.apply(config.providers());
         loop.start();
+        CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
         SnmpService snmp = new SnmpService(options.stateDirectory(), status, events);
         snmp.apply(config.management().snmp());
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
+        MetricsService metrics = new MetricsService(new MetricSources(status::snapshot, status::counters,
+                () -> netconfRef.get().counters(), snmp::requests));
         Consumer<MultihomeConfig> applied = next -> {
             snmp.apply(next.management().snmp());
+            metrics.apply(next.management().metrics());
             // On its own thread: a new listen address restarts the listener, which ends the
             // session whose commit is being answered.
             Thread.startVirtualThread(() -> applyNetconf(netconfRef.get(), next.management().netconf()));
@@ -142,6 +154,7 @@ final class Service implements AutoCloseable {
                 .store(store).status(status).events(events)
                 .probes(new HealthProbes(health, status)).settings(config.management().netconf()).build();
         netconfRef.set(netconf);
+        metrics.apply(config.management().metrics());
         resume(store);
         try {
             netconf.start();
@@ -155,7 +168,7 @@ final class Service implements AutoCloseable {
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
         return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, manager,
-                statusSocket);
+                statusSocket, counters, metrics);
     }
 
     /**
@@ -229,6 +242,8 @@ final class Service implements AutoCloseable {
         if (statusSocket != null) {
             statusSocket.close();
         }
+        counters.close();
+        metrics.close();
         try {
             netconf.close();
         } catch (IOException e) {

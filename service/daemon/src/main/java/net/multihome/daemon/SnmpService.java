@@ -17,7 +17,10 @@ final class SnmpService implements AutoCloseable {
     private final Path stateDirectory;
     private final StatusSource status;
     private final ProviderEvents events;
-    private SnmpAgent snmp;
+    /** Volatile: the metrics read its request count without this service's lock. */
+    private volatile SnmpAgent snmp;
+    /** Requests answered by agents stopped since start. */
+    private volatile long retiredRequests;
     private Management.Snmp applied;
 
     SnmpService(Path stateDirectory, StatusSource status, ProviderEvents events) {
@@ -35,6 +38,7 @@ final class SnmpService implements AutoCloseable {
         try {
             if (!settings.enabled() || settings.listen().isEmpty()) {
                 if (snmp != null) {
+                    retiredRequests += snmp.requests();
                     snmp.close();
                     snmp = null;
                     LOG.info("SNMP agent stopped");
@@ -53,6 +57,12 @@ final class SnmpService implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.error("SNMP agent not available: {}", e.toString(), e);
         }
+    }
+
+    /** SNMP request PDUs received since the daemon started; never waits. */
+    long requests() {
+        SnmpAgent agent = snmp;
+        return retiredRequests + (agent == null ? 0 : agent.requests());
     }
 
     @Override

@@ -23,10 +23,13 @@ final class Lab implements AutoCloseable {
     final String prefix;
     final Path runDir;
     final Path rtTables;
-    /** The host loopback ports the lab forwards to the router's NETCONF and SNMP servers. */
+    /** The host loopback ports the lab forwards to the router's NETCONF, SNMP and metrics servers. */
     final int netconfPort;
     final int snmpPort;
+    final int metricsPort;
     private final Map<String, String> environment;
+    /** What {@code lab up} printed. */
+    String upOutput = "";
 
     private Lab(Path dir, Path factory) {
         this.prefix = UniqueNames.next("mht");
@@ -34,12 +37,14 @@ final class Lab implements AutoCloseable {
         this.rtTables = dir.resolve("rt_tables.d/multihome.conf");
         this.netconfPort = freePort();
         this.snmpPort = freePort();
+        this.metricsPort = freePort();
         this.environment = Map.of("MULTIHOME_LAB_PREFIX", prefix, "MULTIHOME_LAB_RUN_DIR", runDir.toString(),
                 "MULTIHOME_LAB_RT_TABLES", rtTables.toString(),
                 "MULTIHOME_LAB_RT_PROTOS", dir.resolve("rt_protos.d/multihome.conf").toString(),
                 "MULTIHOME_LAB_FACTORY", factory.toString(),
                 "MULTIHOME_LAB_NETCONF_PORT", Integer.toString(netconfPort),
-                "MULTIHOME_LAB_SNMP_PORT", Integer.toString(snmpPort));
+                "MULTIHOME_LAB_SNMP_PORT", Integer.toString(snmpPort),
+                "MULTIHOME_LAB_METRICS_PORT", Integer.toString(metricsPort));
     }
 
     private static int freePort() {
@@ -67,7 +72,7 @@ final class Lab implements AutoCloseable {
         Root.assume();
         Lab lab = new Lab(dir, factory);
         try {
-            lab.lab("up");
+            lab.upOutput = lab.lab("up");
         } catch (RuntimeException | Error e) {
             lab.close();
             throw e;

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import net.multihome.core.config.Management;
 import net.multihome.core.status.ProviderEvents;
@@ -27,7 +29,10 @@ import net.multihome.snmp.mib.SnapshotSubtree;
 import net.multihome.snmp.mib.TargetTableRenderer;
 import net.multihome.snmp.state.EngineIdentity;
 import net.multihome.snmp.state.ProviderIndexStore;
+import org.snmp4j.CommandResponder;
+import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageDispatcherImpl;
+import org.snmp4j.PDU;
 import org.snmp4j.agent.AgentConfigManager;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
@@ -42,6 +47,7 @@ import org.snmp4j.security.PrivAES128;
 import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
+import org.snmp4j.smi.Address;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
@@ -58,6 +64,8 @@ final class AgentRuntime implements SnmpAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
     private static final int DEFAULT_PORT = 161;
+    /** The PDU types a manager asks with (responses to our informs are not requests). */
+    private static final Set<Integer> REQUESTS = Set.of(PDU.GET, PDU.GETNEXT, PDU.GETBULK, PDU.SET);
 
     private final Path stateDirectory;
     private final StatusSource statusSource;
@@ -70,6 +78,7 @@ final class AgentRuntime implements SnmpAgent {
     private final Clock clock;
     private final LongSupplier nanoTicker;
     private final Map<Management.Endpoint, DefaultUdpTransportMapping> transports = new LinkedHashMap<>();
+    private final LongAdder requests = new LongAdder();
 
     private Management.Snmp settings;
     private MessageDispatcherImpl dispatcher;
@@ -108,6 +117,15 @@ final class AgentRuntime implements SnmpAgent {
             identity = EngineIdentity.open(stateDirectory, Oids.ENTERPRISE);
             ProviderIndexStore indexes = ProviderIndexStore.open(stateDirectory);
             dispatcher = new MessageDispatcherImpl();
+            // First in line and leaves the PDU unprocessed, so the command processor still answers it.
+            dispatcher.addCommandResponder(new CommandResponder() {
+                @Override
+                public <A extends Address> void processPdu(CommandResponderEvent<A> event) {
+                    if (event.getPDU() != null && REQUESTS.contains(event.getPDU().getType())) {
+                        requests.increment();
+                    }
+                }
+            });
             for (Management.Endpoint endpoint : endpoints(settings)) {
                 transports.put(endpoint, bind(endpoint));
             }
@@ -172,6 +190,11 @@ final class AgentRuntime implements SnmpAgent {
             bound.add(new InetSocketAddress(address.getInetAddress(), address.getPort()));
         }
         return bound;
+    }
+
+    @Override
+    public long requests() {
+        return requests.sum();
     }
 
     @Override

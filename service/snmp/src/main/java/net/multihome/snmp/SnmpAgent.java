@@ -32,6 +32,9 @@ public interface SnmpAgent extends AutoCloseable {
     /** The UDP addresses bound now, with the real port when port 0 was configured. */
     List<InetSocketAddress> boundAddresses();
 
+    /** Request PDUs received (every version, before access control) since the agent started. */
+    long requests();
+
     /** snmpEngineID, as receivers of v3 traps need it; kept in the state directory. After {@link #start()}. */
     byte[] engineId();
 

@@ -257,7 +257,9 @@ public final class ConfigReader {
                 .toList();
         Management.Snmp snmpSettings = new Management.Snmp(snmp.bool("enabled", true), endpoints(snmp, 161),
                 communities, snmpUsers, targets, snmp.text("contact", ""), snmp.text("location", ""));
-        return new Management(netconf, snmpSettings);
+        DataView metrics = v.container("metrics");
+        return new Management(netconf, snmpSettings,
+                new Management.Metrics(metrics.bool("enabled", true), endpoints(metrics, 9813)));
     }
 
     private static List<Endpoint> endpoints(DataView v, int defaultPort) {

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import net.multihome.netlink.model.IpPrefix;
 
-/** How the router is managed: the NETCONF server and the SNMP agent. */
-public record Management(Netconf netconf, Snmp snmp) {
+/** How the router is managed: the NETCONF server, the SNMP agent and the metrics endpoint. */
+public record Management(Netconf netconf, Snmp snmp, Metrics metrics) {
 
     /** No management section: the YANG defaults, enabled but listening nowhere. */
     public static final Management NONE = new Management(
             new Netconf(true, List.of(), List.of(), Duration.ofHours(1), 16),
-            new Snmp(true, List.of(), List.of(), List.of(), List.of(), "", ""));
+            new Snmp(true, List.of(), List.of(), List.of(), List.of(), "", ""),
+            new Metrics(true, List.of()));
 
     /** An address and port to listen on. */
     public record Endpoint(InetAddress address, int port) {
@@ -44,6 +45,14 @@ public record Management(Netconf netconf, Snmp snmp) {
             communities = List.copyOf(communities);
             users = List.copyOf(users);
             targets = List.copyOf(targets);
+        }
+    }
+
+    /** Prometheus metrics endpoint settings (HTTP). */
+    public record Metrics(boolean enabled, List<Endpoint> listen) {
+
+        public Metrics {
+            listen = List.copyOf(listen);
         }
     }
 

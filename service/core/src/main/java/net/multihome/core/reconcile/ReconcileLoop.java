@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.plan.Verdict;
 import net.multihome.core.time.Scheduler;
+import net.multihome.netlink.model.Link;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,10 @@ public final class ReconcileLoop implements AutoCloseable {
         /** Health statistics changed but no verdict did; the last pass stands. */
         default void healthRefreshed() {
         }
+
+        /** The interfaces were read again (for their counters) outside a pass. */
+        default void linksRead(List<Link> links) {
+        }
     }
 
     private record PendingApply(MultihomeConfig config, CompletableFuture<PassResult> outcome) {
@@ -71,6 +76,8 @@ public final class ReconcileLoop implements AutoCloseable {
     private boolean kernelChanged = true;
     private boolean healthChanged;
     private boolean timerDue;
+    /** The latest interfaces read outside a pass, not yet handed on (null: none). */
+    private List<Link> linksRead;
     private boolean running = true;
     /** When news arrived while the owner was idle (0: none waiting); guarded by lock. */
     private long newsSince;
@@ -120,6 +127,21 @@ public final class ReconcileLoop implements AutoCloseable {
         lock.lock();
         try {
             healthChanged = true;
+            signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The interfaces as just read, for their counters; only the latest read waits to be handed
+     * on. Cheap and safe from any thread.
+     */
+    public void linksRead(List<Link> links) {
+        List<Link> copy = List.copyOf(links);
+        lock.lock();
+        try {
+            linksRead = copy;
             signal();
         } finally {
             lock.unlock();
@@ -185,7 +207,7 @@ public final class ReconcileLoop implements AutoCloseable {
     }
 
     /** The news one turn of the owner works on. */
-    private record News(List<PendingApply> applies, boolean kernel, boolean health) {
+    private record News(List<PendingApply> applies, boolean kernel, boolean health, List<Link> links) {
     }
 
     private void run() {
@@ -193,7 +215,8 @@ public final class ReconcileLoop implements AutoCloseable {
             News news;
             lock.lock();
             try {
-                while (running && applies.isEmpty() && !kernelChanged && !healthChanged && !timerDue) {
+                while (running && applies.isEmpty() && !kernelChanged && !healthChanged && !timerDue
+                        && linksRead == null) {
                     wake.awaitUninterruptibly();
                 }
                 if (!running) {
@@ -201,8 +224,9 @@ public final class ReconcileLoop implements AutoCloseable {
                     return;
                 }
                 // A timer is the safety pass or a retry: both read the kernel.
-                news = new News(List.copyOf(applies), kernelChanged || timerDue, healthChanged);
+                news = new News(List.copyOf(applies), kernelChanged || timerDue, healthChanged, linksRead);
                 applies.clear();
+                linksRead = null;
                 kernelChanged = false;
                 healthChanged = false;
                 timerDue = false;
@@ -222,6 +246,9 @@ public final class ReconcileLoop implements AutoCloseable {
     }
 
     private void turn(News news) {
+        if (news.links() != null) {
+            tell(() -> listener.linksRead(news.links()));
+        }
         boolean readKernel = news.kernel();
         for (PendingApply apply : news.applies()) {
             applyConfig(apply, readKernel);

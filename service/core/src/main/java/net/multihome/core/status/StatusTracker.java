@@ -14,15 +14,17 @@ import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.ProviderPlan;
 import net.multihome.core.plan.ResolvedFamily;
 import net.multihome.core.reconcile.PassResult;
+import net.multihome.netlink.model.Link;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows reconcile passes and health rounds for the daemon's owner thread: notices each
  * provider's status change (one log line and one {@link ProviderStateChange} on the bus),
- * counts transitions, and publishes one immutable {@link StatusSnapshot} after each pass and
- * each health update. {@link #record} and {@link #refresh} belong to the owner thread alone;
- * {@link #snapshot}, {@link #lastPass} and {@link #lastPassAt} are volatile reads from any thread and never wait.
+ * counts transitions, and publishes one immutable {@link StatusSnapshot} after each pass, each
+ * health update and each read of the interfaces' counters. {@link #record}, {@link #refresh}
+ * and {@link #linksRead} belong to the owner thread alone; {@link #snapshot}, {@link #counters},
+ * {@link #lastPass} and {@link #lastPassAt} are volatile reads from any thread and never wait.
  */
 public final class StatusTracker implements StatusSource {
 
@@ -38,8 +40,11 @@ public final class StatusTracker implements StatusSource {
     private MultihomeConfig config = MultihomeConfig.empty();
     /** Owner thread only. */
     private long passes;
+    /** Owner thread only: the interfaces with the freshest counters read so far. */
+    private List<Link> links = List.of();
     private volatile PassResult last;
     private volatile Instant lastAt;
+    private volatile ReconcileCounters counters = ReconcileCounters.NONE;
     private volatile StatusSnapshot snapshot;
 
     private record Transitions(OperStatus status, long count, Instant lastChange) {
@@ -74,6 +79,8 @@ public final class StatusTracker implements StatusSource {
         transitions.keySet().retainAll(result.desired().providers().stream().map(ProviderPlan::name).toList());
         last = result;
         lastAt = now;
+        counters = counters.plus(result.converged(), result.errors().size(), result.took());
+        links = LinkCounters.advance(links, result.links());
         config = usedConfig;
         passes++;
         refresh(health);
@@ -82,6 +89,15 @@ public final class StatusTracker implements StatusSource {
                     change.newStatus().yangName(), change.reason());
             events.publish(change);
         }
+    }
+
+    /**
+     * Takes interfaces read outside a pass, so their counters follow the kernel between passes,
+     * and publishes a snapshot with them and the probe statistics of {@code health}.
+     */
+    public void linksRead(List<Link> read, ProbeStatsSource health) {
+        links = LinkCounters.advance(links, read);
+        refresh(health);
     }
 
     /** Publishes a snapshot of the last pass with the probe statistics of {@code health}. */
@@ -105,13 +121,18 @@ public final class StatusTracker implements StatusSource {
                     provider.tier(), plan.defaultRouteShare(), health.stats(plan.name()), t.count(), t.lastChange(),
                     health.targets(plan.name())));
         }
-        snapshot = new StatusSnapshot(clock.instant(), started, config, providers, pass.links(), pass.routes(),
+        snapshot = new StatusSnapshot(clock.instant(), started, config, providers, links, pass.routes(),
                 passes, pass.summary(), pass.rules(), ownerProtocol);
     }
 
     @Override
     public StatusSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** Passes so far; a volatile read from any thread. */
+    public ReconcileCounters counters() {
+        return counters;
     }
 
     /** The last pass, or null before the first. */

@@ -41,6 +41,7 @@ class ConfigLoaderTest {
         assertEquals(830, management.netconf().listen().getFirst().port());
         assertEquals("public", management.snmp().communities().getFirst().name());
         assertEquals(162, management.snmp().targets().getFirst().port());
+        assertEquals(9813, management.metrics().listen().getFirst().port());
     }
 
     @Test

@@ -58,6 +58,9 @@ class YangDefaultsTest {
                     <notification-target><name>nms</name><address>192.0.2.9</address>
                       <community>public</community></notification-target>
                   </snmp>
+                  <metrics>
+                    <listen><address>127.0.0.1</address></listen>
+                  </metrics>
                 </management>
               </multihome>
             </config>
@@ -103,6 +106,9 @@ class YangDefaultsTest {
             Map.entry("multihome/management/netconf/idle-timeout",
                     c -> c.management().netconf().idleTimeout().toSeconds()),
             Map.entry("multihome/management/netconf/max-sessions", c -> c.management().netconf().maxSessions()),
+            Map.entry("multihome/management/metrics/enabled", c -> c.management().metrics().enabled()),
+            Map.entry("multihome/management/metrics/listen/port",
+                    c -> c.management().metrics().listen().getFirst().port()),
             Map.entry("multihome/management/snmp/enabled", c -> c.management().snmp().enabled()),
             Map.entry("multihome/management/snmp/listen/port", c -> c.management().snmp().listen().getFirst().port()),
             Map.entry("multihome/management/snmp/user/auth-protocol",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,9 @@ import net.multihome.core.plan.ProviderHealth;
 import net.multihome.core.plan.ProviderPlan;
 import net.multihome.core.plan.Verdict;
 import net.multihome.core.yang.YangSchema;
+import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.LinkStats;
+import net.multihome.netlink.model.OperState;
 import net.multihome.netlink.model.RouteScope;
 import net.multihome.testkit.FakeDataplane;
 import net.multihome.testkit.ManualScheduler;
@@ -50,6 +54,7 @@ class ReconcileLoopTest {
     private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
     private final BlockingQueue<PassResult> passes = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> refreshes = new LinkedBlockingQueue<>();
+    private final BlockingQueue<List<Link>> linksRead = new LinkedBlockingQueue<>();
     private ReconcileLoop loop;
     private MultihomeConfig seed;
 
@@ -70,6 +75,11 @@ class ReconcileLoopTest {
                     @Override
                     public void healthRefreshed() {
                         refreshes.add("refreshed");
+                    }
+
+                    @Override
+                    public void linksRead(List<Link> links) {
+                        linksRead.add(links);
                     }
                 });
         loop.start();
@@ -127,6 +137,17 @@ class ReconcileLoopTest {
         loop.healthUpdated();
         assertEquals("refreshed", refreshes.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         assertTrue(passes.isEmpty(), "no pass for unchanged verdicts");
+    }
+
+    @Test
+    void linksReadOutsideAPassAreHandedOnWithoutAPass() throws Exception {
+        List<Link> read = List.of(new Link(2, "if1", true, true, OperState.UP, 1500, null, "veth",
+                new LinkStats(10, 20, 1000, 2000, 0, 0, 0, 0)));
+        int reads = kernel.linkReads;
+        loop.linksRead(read);
+        assertEquals(read, linksRead.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(passes.isEmpty(), "counters alone make no pass");
+        assertEquals(reads, kernel.linkReads, "the owner does not read the kernel for them");
     }
 
     @Test

@@ -23,6 +23,7 @@ import net.multihome.netconf.ops.GetHandler;
 import net.multihome.netconf.ops.Operations;
 import net.multihome.netconf.rpc.Namespaces;
 import net.multihome.netconf.rpc.RpcHandlerRegistry;
+import net.multihome.netconf.session.ServerStatistics;
 import net.multihome.netconf.session.SessionRegistry;
 import net.multihome.netconf.ssh.NetconfServer;
 import net.multihome.netconf.ssh.UserEntry;
@@ -131,6 +132,16 @@ final class DefaultNetconfService implements NetconfService {
                 providerSubscription = null;
             }
         }
+    }
+
+    @Override
+    public NetconfCounters counters() {
+        SessionRegistry registry = sessions();
+        if (registry == null) {
+            return NetconfCounters.NONE;
+        }
+        ServerStatistics s = registry.statistics();
+        return new NetconfCounters(registry.size(), s.inSessions(), s.inRpcs(), s.inBadRpcs(), s.outRpcErrors());
     }
 
     private SessionRegistry sessions() {

@@ -42,6 +42,9 @@ public interface NetconfService extends AutoCloseable {
         return boundAddresses().stream().findFirst();
     }
 
+    /** Sessions and rpc counters of the running server; never waits. */
+    NetconfCounters counters();
+
     /** The capability URIs of the server hello. */
     List<String> capabilities();
 
