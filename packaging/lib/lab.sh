@@ -137,7 +137,9 @@ start_forwarders() {
         echo $! >"$run_dir/forward-netconf.pid"
     fi
     if [ "$snmp_port" != 0 ]; then
-        setsid socat "UDP4-RECVFROM:$snmp_port,bind=127.0.0.1,reuseaddr,fork" \
+        # One child per client socket, kept while the client talks (idle 30 s), not one per
+        # datagram: a walk's hundreds of requests share one way into the namespace.
+        setsid socat -T 30 "UDP4-LISTEN:$snmp_port,bind=127.0.0.1,reuseaddr,fork" \
             "SYSTEM:$router UDP4\:127.0.0.1\:161" </dev/null >>"$run_dir/forward.log" 2>&1 &
         echo $! >"$run_dir/forward-snmp.pid"
     fi
