@@ -138,9 +138,12 @@ start_forwarders() {
     fi
     if [ "$snmp_port" != 0 ]; then
         # One child per client socket, kept while the client talks (idle 30 s), not one per
-        # datagram: a walk's hundreds of requests share one way into the namespace.
+        # datagram: a walk's hundreds of requests share one way into the namespace. nofork:
+        # the child becomes the socat in the router's namespace and reads the client's socket
+        # itself, with no relay and pipe between them.
         setsid socat -T 30 "UDP4-LISTEN:$snmp_port,bind=127.0.0.1,reuseaddr,fork" \
-            "SYSTEM:$router UDP4\:127.0.0.1\:161" </dev/null >>"$run_dir/forward.log" 2>&1 &
+            "EXEC:ip netns exec $prefix-router socat -T 30 STDIO UDP4\:127.0.0.1\:161,nofork" \
+            </dev/null >>"$run_dir/forward.log" 2>&1 &
         echo $! >"$run_dir/forward-snmp.pid"
     fi
     if [ "$metrics_port" != 0 ]; then
