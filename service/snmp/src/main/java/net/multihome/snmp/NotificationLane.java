@@ -87,7 +87,11 @@ final class NotificationLane implements AutoCloseable {
                     return;
                 }
                 try {
-                    count(originator.notify(new OctetString(), next.oid(), next.varbinds()));
+                    Object sent = originator.notify(new OctetString(), next.oid(), next.varbinds());
+                    if (isClosed()) {
+                        return; // an inform cut short by close() was not refused by the receiver
+                    }
+                    count(sent);
                 } catch (RuntimeException e) {
                     LOG.warn("cannot send notification {} to {}: {}", next.oid(), receiver, e.toString(), e);
                 }
@@ -95,6 +99,10 @@ final class NotificationLane implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     /** The next notification, or null once closed. */
