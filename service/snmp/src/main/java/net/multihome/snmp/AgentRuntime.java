@@ -37,6 +37,9 @@ import org.snmp4j.agent.AgentConfigManager;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.MOServer;
+import org.snmp4j.agent.NotificationOriginator;
+import org.snmp4j.agent.mo.snmp.NotificationOriginatorImpl;
+import org.snmp4j.agent.mo.snmp.SnmpNotificationMIB;
 import org.snmp4j.agent.request.SnmpRequest;
 import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.SnmpConstants;
@@ -83,7 +86,7 @@ final class AgentRuntime implements SnmpAgent {
     private Management.Snmp settings;
     private MessageDispatcherImpl dispatcher;
     private ThreadPool workers;
-    private AgentConfigManager manager;
+    private Manager manager;
     private AccessControl access;
     private NotificationTargets targets;
     private EngineIdentity identity;
@@ -132,14 +135,7 @@ final class AgentRuntime implements SnmpAgent {
             workers = workerThreads == 0 ? null : ThreadPool.create("multihome-snmp", workerThreads);
             DefaultMOServer server = new DefaultMOServer();
             ReadOnlyVacm vacm = new ReadOnlyVacm();
-            manager = new AgentConfigManager(identity.engineId(), dispatcher, vacm, new MOServer[] {server}, workers,
-                    null, null, identity) {
-                @Override
-                protected void fireLaunchNotifications() {
-                    // SNMP4J's coldStart would go out on a request worker, blocking it on informs:
-                    // ours goes through the NotificationSender's thread
-                }
-            };
+            manager = new Manager(identity.engineId(), dispatcher, vacm, server, workers, identity);
             manager.setContext(new SecurityModels(), securityProtocols(), new CounterSupport());
             SystemDescription host = SystemDescription.ofThisHost();
             manager.getSysDescr().setValue(host.sysDescr(version));
@@ -152,14 +148,15 @@ final class AgentRuntime implements SnmpAgent {
             access = new AccessControl(vacm, manager.getUsm(), identity.engineId());
             manager.getCommandProcessor().setCoexistenceProvider(access);
             manager.getSnmpTargetMIB().setCoexistenceProvider(access);
-            targets = new NotificationTargets(manager.getSnmpTargetMIB(), manager.getSnmpNotificationMIB());
+            targets = new NotificationTargets(manager.getSnmpTargetMIB(), manager.getSnmpNotificationMIB(),
+                    manager::originatorFor);
             applySecurity(settings);
-            targets.apply(settings);
+            sender = new NotificationSender();
+            sender.route(targets.apply(settings));
             // a JVM-wide SNMP4J setting: bounds the work and the response size of one GETBULK
             SnmpRequest.setMaxRepetitionsLimit(maxRepetitions);
 
             manager.run();
-            sender = new NotificationSender(manager.getNotificationOriginator());
             sender.send(SnmpConstants.coldStart);
             subscription = events.subscribe(new ProviderTraps(sender, indexes));
             LOG.info("SNMP agent listening on {}", boundAddresses());
@@ -176,7 +173,7 @@ final class AgentRuntime implements SnmpAgent {
         }
         rebind(next);
         applySecurity(next);
-        targets.apply(next);
+        sender.route(targets.apply(next));
         settings = next;
         LOG.info("SNMP settings applied: {} communities, {} users, {} notification targets",
                 next.communities().size(), next.users().size(), next.targets().size());
@@ -309,6 +306,26 @@ final class AgentRuntime implements SnmpAgent {
         protocols.addPrivacyProtocol(new PrivAES128());
         protocols.addPrivacyProtocol(new PrivAES256());
         return protocols;
+    }
+
+    /** SNMP4J's agent configuration, launching no notifications and making an originator per receiver. */
+    private static final class Manager extends AgentConfigManager {
+
+        Manager(OctetString engineId, MessageDispatcherImpl dispatcher, ReadOnlyVacm vacm, MOServer server,
+                ThreadPool workers, EngineIdentity identity) {
+            super(engineId, dispatcher, vacm, new MOServer[] {server}, workers, null, null, identity);
+        }
+
+        @Override
+        protected void fireLaunchNotifications() {
+            // SNMP4J's coldStart would go out on a request worker, blocking it on informs:
+            // ours goes through the NotificationSender's lanes
+        }
+
+        /** An originator on the agent's session that sends to the targets of {@code notifyTable} only. */
+        NotificationOriginator originatorFor(SnmpNotificationMIB notifyTable) {
+            return new NotificationOriginatorImpl(session, vacm, getSysUpTime(), targetMIB, notifyTable);
+        }
     }
 
     private static void closeQuietly(DefaultUdpTransportMapping transport) {

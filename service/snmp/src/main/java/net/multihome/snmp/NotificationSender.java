@@ -1,82 +1,58 @@
 package net.multihome.snmp;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.snmp4j.PDU;
-import org.snmp4j.agent.NotificationOriginator;
-import org.snmp4j.event.ResponseEvent;
+import net.multihome.core.config.Management;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.VariableBinding;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends notifications to every configured receiver on one thread of its own: SNMP4J's
- * originator waits for inform acknowledgements (timeout and retries per receiver), and the
- * publisher of provider events or the agent's start must not wait with it.
+ * Hands every notification to one {@link NotificationLane} per configured receiver, so neither
+ * the publisher of provider events nor the agent's start waits for an inform, and a receiver
+ * that never answers delays only itself.
  */
 final class NotificationSender implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
 
     /** Informs acknowledged and not acknowledged since start. */
     record InformCounts(long acknowledged, long unacknowledged) {
     }
 
-    private final NotificationOriginator originator;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread t = new Thread(runnable, "multihome-snmp-notify");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicLong acknowledged = new AtomicLong();
-    private final AtomicLong unacknowledged = new AtomicLong();
-
-    NotificationSender(NotificationOriginator originator) {
-        this.originator = originator;
-    }
+    private final NotificationLane.Tally tally = new NotificationLane.Tally(new AtomicLong(), new AtomicLong());
+    /** Replaced whole on reconfiguration, so senders read it without a lock. */
+    private volatile Map<Management.NotificationTarget, NotificationLane> lanes = Map.of();
 
     void send(OID notification, VariableBinding... varbinds) {
-        thread.execute(() -> {
-            try {
-                count(originator.notify(new OctetString(), notification, varbinds));
-            } catch (RuntimeException e) {
-                LOG.warn("cannot send notification {}: {}", notification, e.toString(), e);
-            }
-        });
+        for (NotificationLane lane : lanes.values()) {
+            lane.offer(notification, varbinds);
+        }
+    }
+
+    /**
+     * Gives each receiver a lane: an unchanged target keeps its lane and queue, a new or changed
+     * one gets a lane of its own, and a removed one's lane is closed.
+     */
+    synchronized void route(List<NotificationTargets.Receiver> receivers) {
+        Map<Management.NotificationTarget, NotificationLane> previous = new HashMap<>(lanes);
+        Map<Management.NotificationTarget, NotificationLane> next = new HashMap<>();
+        for (NotificationTargets.Receiver receiver : receivers) {
+            NotificationLane kept = previous.remove(receiver.target());
+            next.put(receiver.target(), kept != null ? kept
+                    : new NotificationLane(receiver.describe(), receiver.originator(), tally));
+        }
+        lanes = Map.copyOf(next);
+        previous.values().forEach(NotificationLane::close);
     }
 
     InformCounts informCounts() {
-        return new InformCounts(acknowledged.get(), unacknowledged.get());
+        return new InformCounts(tally.acknowledged().get(), tally.unacknowledged().get());
     }
 
     @Override
-    public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void count(Object result) {
-        if (!(result instanceof ResponseEvent<?>[] events)) {
-            return;
-        }
-        for (ResponseEvent<?> event : events) {
-            if (event == null || event.getRequest() == null || event.getRequest().getType() != PDU.INFORM) {
-                continue;
-            }
-            if (event.getResponse() != null) {
-                acknowledged.incrementAndGet();
-            } else {
-                unacknowledged.incrementAndGet();
-                LOG.warn("inform to {} was not acknowledged", event.getPeerAddress());
-            }
-        }
+    public synchronized void close() {
+        Map<Management.NotificationTarget, NotificationLane> closing = lanes;
+        lanes = Map.of();
+        closing.values().forEach(NotificationLane::close);
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import net.multihome.core.config.Management;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProviderStateChange;
@@ -21,6 +24,7 @@ import net.multihome.snmp.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Notifications reach net-snmp's snmptrapd and translate with our MIB. */
 @Timeout(120)
@@ -87,6 +91,42 @@ class NotificationTest {
             AgentRuntime runtime = (AgentRuntime) fixture.agent;
             Poll.until(Duration.ofSeconds(60), "an inform given up on", () ->
                     runtime.informCounts().unacknowledged() > 0 ? Boolean.TRUE : null);
+        }
+    }
+
+    @Test
+    void aSilentInformReceiverDelaysNeitherAWorkingTrapReceiverNorItsOwnNameInTheLog() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger laneLogger = (Logger) LoggerFactory.getLogger(NotificationLane.class);
+        log.start();
+        laneLogger.addAppender(log);
+        byte[] engineId = EngineIdentity.open(dir.resolve("agent"), Oids.ENTERPRISE).engineId().getValue();
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             TrapReceiver receiver = new TrapReceiver(dir.resolve("trapd"), engineId);
+             AgentFixture fixture = new AgentFixture(dir, List.of(
+                     target("silent-inform", silent.getLocalPort(), Management.SnmpVersion.V2C,
+                             Management.NotificationType.INFORM),
+                     target("working-trap", receiver.port, Management.SnmpVersion.V2C,
+                             Management.NotificationType.TRAP)))) {
+            int events = 20;
+            for (int i = 0; i < events; i++) {
+                fixture.events.publish(new ProviderStateChange("isp-a", i % 2 == 0 ? OperStatus.UP : OperStatus.DOWN,
+                        i % 2 == 0 ? OperStatus.DOWN : OperStatus.UP, "flap " + i, Instant.now()));
+            }
+            // one inform to the silent receiver takes 1 s x (1 + 2 retries): sent in line with it, the
+            // traps would need 3 s each, a minute for all; the deadline leaves room for neither
+            Poll.until(Duration.ofSeconds(10), events + " provider notifications at the working receiver", () ->
+                    receiver.count("MULTIHOME-MIB::providerDown") + receiver.count("MULTIHOME-MIB::providerUp")
+                            >= events ? Boolean.TRUE : null);
+
+            String silentName = "silent-inform (127.0.0.1/" + silent.getLocalPort() + ")";
+            Poll.until(Duration.ofSeconds(15), "the unacknowledged inform logged with its receiver", () ->
+                    log.list.stream().anyMatch(e -> e.getFormattedMessage()
+                            .equals("inform to " + silentName + " was not acknowledged")) ? Boolean.TRUE : null);
+            AgentRuntime runtime = (AgentRuntime) fixture.agent;
+            assertTrue(runtime.informCounts().unacknowledged() > 0);
+        } finally {
+            laneLogger.detachAppender(log);
         }
     }
 
