@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.InvalidConfigException;
@@ -42,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * loop that owns the daemon's state and drives the kernel of the process's own namespace, the
  * kernel event monitor that wakes it, the health monitor whose verdicts it reads, the
  * self-check that watches both, the counter refresher that hands it the interfaces' counters,
- * and the NETCONF, SNMP and metrics servers on the side, which read immutable snapshots. Closing stops the service and leaves the kernel state in place, so
- * traffic keeps flowing.
+ * and the NETCONF, SNMP and metrics servers on the side, which read immutable snapshots.
+ * Closing stops the service and leaves the kernel state in place, so traffic keeps flowing.
  */
 final class Service implements AutoCloseable {
 
@@ -53,38 +55,15 @@ final class Service implements AutoCloseable {
 
     private final StartupFile startup;
     private final ConfigStore store;
-    private final NetlinkHandle netlink;
-    private final ReconcileLoop loop;
-    private final NetlinkMonitor monitor;
-    private final HealthMonitor health;
-    private final SnmpService snmp;
-    private final NetconfService netconf;
-    private final Scheduler timers;
-    private final SelfCheck selfCheck;
     private final ServiceManager manager;
-    /** Null when the status socket could not be opened. */
-    private final StatusServer statusSocket;
-    private final CounterRefresher counters;
-    private final MetricsService metrics;
+    /** Everything else that runs, in the order it is closed: servers and watchers before what they use. */
+    private final List<AutoCloseable> parts;
 
-    private Service(StartupFile startup, ConfigStore store, NetlinkHandle netlink, ReconcileLoop loop,
-            NetlinkMonitor monitor, HealthMonitor health, SnmpService snmp, NetconfService netconf, Scheduler timers,
-            SelfCheck selfCheck, ServiceManager manager, StatusServer statusSocket, CounterRefresher counters,
-            MetricsService metrics) {
+    private Service(StartupFile startup, ConfigStore store, ServiceManager manager, List<AutoCloseable> parts) {
         this.startup = startup;
         this.store = store;
-        this.netlink = netlink;
-        this.loop = loop;
-        this.monitor = monitor;
-        this.health = health;
-        this.snmp = snmp;
-        this.netconf = netconf;
-        this.timers = timers;
-        this.selfCheck = selfCheck;
         this.manager = manager;
-        this.statusSocket = statusSocket;
-        this.counters = counters;
-        this.metrics = metrics;
+        this.parts = parts;
     }
 
     /**
@@ -167,8 +146,8 @@ final class Service implements AutoCloseable {
         manager.ready(status.snapshot());
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
-        return new Service(startup, store, netlink, loop, monitor, health, snmp, netconf, timers, selfCheck, manager,
-                statusSocket, counters, metrics);
+        return new Service(startup, store, manager, Stream.of(selfCheck, statusSocket, counters, metrics, netconf,
+                store, snmp, monitor, health, loop, timers, netlink).filter(Objects::nonNull).toList());
     }
 
     /**
@@ -238,24 +217,13 @@ final class Service implements AutoCloseable {
     @Override
     public void close() {
         manager.stopping();
-        selfCheck.close();
-        if (statusSocket != null) {
-            statusSocket.close();
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
         }
-        counters.close();
-        metrics.close();
-        try {
-            netconf.close();
-        } catch (IOException e) {
-            LOG.warn("closing the NETCONF server: {}", e.toString());
-        }
-        store.close();
-        snmp.close();
-        monitor.close();
-        health.close();
-        loop.close();
-        timers.close();
-        netlink.close();
         LOG.info("stopped; kernel state left in place");
     }
 }
