@@ -33,16 +33,20 @@ final class NotificationSender implements AutoCloseable {
      * Gives each receiver a lane: an unchanged target keeps its lane and queue, a new or changed
      * one gets a lane of its own, and a removed one's lane is closed.
      */
-    synchronized void route(List<NotificationTargets.Receiver> receivers) {
-        Map<Management.NotificationTarget, NotificationLane> previous = new HashMap<>(lanes);
-        Map<Management.NotificationTarget, NotificationLane> next = new HashMap<>();
-        for (NotificationTargets.Receiver receiver : receivers) {
-            NotificationLane kept = previous.remove(receiver.target());
-            next.put(receiver.target(), kept != null ? kept
-                    : new NotificationLane(receiver.describe(), receiver.originator(), tally));
+    void route(List<NotificationTargets.Receiver> receivers) {
+        Map<Management.NotificationTarget, NotificationLane> removed;
+        synchronized (this) {
+            removed = new HashMap<>(lanes);
+            Map<Management.NotificationTarget, NotificationLane> next = new HashMap<>();
+            for (NotificationTargets.Receiver receiver : receivers) {
+                NotificationLane kept = removed.remove(receiver.target());
+                next.put(receiver.target(), kept != null ? kept
+                        : new NotificationLane(receiver.describe(), receiver.originator(), tally));
+            }
+            lanes = Map.copyOf(next);
         }
-        lanes = Map.copyOf(next);
-        previous.values().forEach(NotificationLane::close);
+        // Outside the lock: closing waits for the lane's thread, perhaps in the middle of an inform.
+        removed.values().forEach(NotificationLane::close);
     }
 
     InformCounts informCounts() {
@@ -50,9 +54,12 @@ final class NotificationSender implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        Map<Management.NotificationTarget, NotificationLane> closing = lanes;
-        lanes = Map.of();
+    public void close() {
+        Map<Management.NotificationTarget, NotificationLane> closing;
+        synchronized (this) {
+            closing = lanes;
+            lanes = Map.of();
+        }
         closing.values().forEach(NotificationLane::close);
     }
 }
