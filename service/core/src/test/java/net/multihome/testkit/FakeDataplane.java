@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.multihome.core.reconcile.Dataplane;
+import net.multihome.core.reconcile.NatTable;
 import net.multihome.netlink.ApplyResult;
 import net.multihome.netlink.Change;
 import net.multihome.netlink.model.Address;
@@ -35,6 +36,9 @@ public final class FakeDataplane implements Dataplane {
     public final List<Address> addresses = new ArrayList<>();
     public final Map<Route.RouteKey, Route> routes = new HashMap<>();
     public final List<Rule> rules = new ArrayList<>();
+    /** What {@link #natTable()} lists: null while there is no table. */
+    public String natTable;
+    public final List<String> nftTransactions = new ArrayList<>();
     public final Map<Integer, Nexthop> nexthops = new HashMap<>();
     public final Map<String, String> sysctls = new HashMap<>();
     public final List<Change> applied = new ArrayList<>();
@@ -117,6 +121,18 @@ public final class FakeDataplane implements Dataplane {
     @Override
     public synchronized void setSysctl(String path, String value) {
         sysctls.put(path, value);
+    }
+
+    @Override
+    public synchronized String natTable() {
+        return natTable;
+    }
+
+    /** A replacing transaction lists as itself; the deleting one removes the table. */
+    @Override
+    public synchronized void nft(String transaction) {
+        nftTransactions.add(transaction);
+        natTable = transaction.equals(NatTable.delete()) ? null : transaction;
     }
 
     /** A route's key as the kernel stores it. */

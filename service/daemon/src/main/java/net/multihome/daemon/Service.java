@@ -32,10 +32,11 @@ import net.multihome.daemon.leases.LeaseDirectory;
 import net.multihome.daemon.metrics.MetricSources;
 import net.multihome.daemon.metrics.MetricsService;
 import net.multihome.daemon.status.StatusServer;
-import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netconf.service.NetconfService;
 import net.multihome.netlink.NetlinkEvent;
+import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netlink.NetlinkMonitor;
+import net.multihome.netlink.nft.NftablesMonitor;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The running daemon: the configuration store (running, candidate, startup), the reconcile
  * loop that owns the daemon's state and drives the kernel of the process's own namespace, the
- * kernel event monitor that wakes it, the health monitor whose verdicts it reads, the
+ * kernel event and nftables monitors and the DHCP lease directory that wake it, the health monitor whose verdicts it reads, the
  * self-check that watches both, the counter refresher that hands it the interfaces' counters,
  * and the NETCONF, SNMP and metrics servers on the side, which read immutable snapshots.
  * Closing stops the service and leaves the kernel state in place, so traffic keeps flowing.
@@ -115,6 +116,8 @@ final class Service implements AutoCloseable {
         health.apply(config.providers());
         loop.start();
         leases.watch(loop::trigger);
+        // A change to any nftables table wakes a pass: ours, deleted or edited, is back at once.
+        NftablesMonitor nftables = NftablesMonitor.start(null, loop::trigger);
         CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
         SnmpService snmp = new SnmpService(options.stateDirectory(), status, events);
         snmp.apply(config.management().snmp());
@@ -150,7 +153,7 @@ final class Service implements AutoCloseable {
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
         return new Service(startup, store, manager, Stream.of(selfCheck, statusSocket, counters, metrics, netconf,
-                store, snmp, monitor, leases, health, loop, timers, netlink).filter(Objects::nonNull).toList());
+                store, snmp, nftables, monitor, leases, health, loop, timers, netlink).filter(Objects::nonNull).toList());
     }
 
     /**

@@ -71,6 +71,7 @@ public final class ConfigReader {
                         .map(v -> known.entry(v, Provider.class, ConfigReader::provider, errors)).toList(),
                 root.list("policy", "name").stream()
                         .map(v -> known.entry(v, Policy.class, ConfigReader::policy, errors)).toList(),
+                root.list("port-forward", "name").stream().map(ConfigReader::portForward).toList(),
                 management(root.container("management")));
         known.finish();
         if (errors.isEmpty()) {
@@ -111,7 +112,26 @@ public final class ConfigReader {
 
     private static LocalNetwork localNetwork(DataView v) {
         IpPrefix prefix = prefix(v, "prefix");
-        return new LocalNetwork(prefix, v.required("interface"));
+        return new LocalNetwork(prefix, v.required("interface"), v.bool("translate", false));
+    }
+
+    private static PortForward portForward(DataView v) {
+        int port = (int) v.number("port", 0);
+        return new PortForward(v.text("name"), v.required("provider"),
+                v.enumeration("protocol", PortForward.Protocol.class, PortForward.Protocol.TCP), port,
+                address(v, "to-address", Family.INET), (int) v.number("to-port", port));
+    }
+
+    private static Nat nat(DataView v) {
+        Nat.Mode mode = v.enumeration("mode", Nat.Mode.class, Nat.Mode.MASQUERADE);
+        InetAddress address = address(v, "address", Family.INET);
+        if (mode == Nat.Mode.SNAT && address == null) {
+            v.error("address", "nat mode snat needs the address to translate to");
+        }
+        if (mode != Nat.Mode.SNAT && address != null) {
+            v.error("address", "address is only used with nat mode snat, not " + v.text("mode", "masquerade"));
+        }
+        return new Nat(mode, address);
     }
 
     private static Provider provider(DataView v) {
@@ -133,7 +153,8 @@ public final class ConfigReader {
                 v.text("table-name"),
                 (int) v.number("weight", 1),
                 (int) v.number("tier", 0),
-                healthCheck(v.container("health-check")));
+                healthCheck(v.container("health-check")),
+                nat(v.container("nat")));
     }
 
     private static AddressConfig addressFamily(DataView v, Family family) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.multihome.core.config.Management.NotificationTarget;
 import net.multihome.core.config.Management.PrivProtocol;
@@ -34,6 +35,7 @@ final class ConfigValidator {
         checkProviders(config, errors);
         checkLocalNetworks(config, errors);
         checkPolicies(config, errors);
+        checkTranslation(config, errors);
         checkManagement(config.management(), errors);
         return errors;
     }
@@ -170,6 +172,53 @@ final class ConfigValidator {
                                 + " overlaps provider " + p.name() + "'s network " + network));
                     }
                 }
+            }
+        }
+    }
+
+    private static void checkTranslation(MultihomeConfig config, List<ConfigError> errors) {
+        for (Provider p : config.providers()) {
+            InstancePath path = InstancePath.ROOT.entry("provider", "name", p.name());
+            InetAddress snat = p.nat().address();
+            IpPrefix network = p.ipv4() == null ? null : p.ipv4().network();
+            if (snat != null && network != null && !network.contains(snat)) {
+                errors.add(new ConfigError(path.child("nat").child("address").text(), "snat address "
+                        + snat.getHostAddress() + " is not on the uplink's network " + network));
+            }
+        }
+        if (!config.translates()) {
+            return;
+        }
+        Map<Long, String> marks = new HashMap<>();
+        for (Provider p : config.providers()) {
+            InstancePath path = InstancePath.ROOT.entry("provider", "name", p.name());
+            long mark = ConnectionMarks.of(p);
+            String other = marks.putIfAbsent(mark, p.name());
+            if (mark == 0 || other != null) {
+                errors.add(new ConfigError(path.child("table").text(), "with translation on, a provider's table "
+                        + "names it in connection marks by its low 8 bits: table " + p.table() + (mark == 0
+                        ? " has none set" : " shares them with provider " + other + "'s table")));
+            }
+        }
+        Map<String, String> forwarded = new HashMap<>();
+        for (PortForward f : config.portForwards()) {
+            InstancePath path = InstancePath.ROOT.entry("port-forward", "name", f.name());
+            Optional<Provider> provider = config.provider(f.provider());
+            if (provider.isPresent() && provider.get().ipv4() == null) {
+                errors.add(new ConfigError(path.child("provider").text(), "provider " + f.provider()
+                        + " routes no IPv4, so it has no address to forward from"));
+            }
+            if (f.toAddress() != null && config.localNetworks().stream()
+                    .noneMatch(l -> l.prefix() != null && l.prefix().contains(f.toAddress()))) {
+                errors.add(new ConfigError(path.child("to-address").text(), "to-address "
+                        + f.toAddress().getHostAddress() + " is in no local network"));
+            }
+            String key = f.provider() + " " + f.protocol() + " " + f.port();
+            String same = forwarded.putIfAbsent(key, f.name());
+            if (same != null) {
+                errors.add(new ConfigError(path.child("port").text(), "port-forward " + same + " already forwards "
+                        + f.protocol().name().toLowerCase(Locale.ROOT) + " port " + f.port() + " of provider "
+                        + f.provider()));
             }
         }
     }

@@ -10,6 +10,7 @@ import net.multihome.netlink.model.Family;
  * @param ipv4 IPv4 settings, or null when IPv4 is not routed through it
  * @param ipv6 IPv6 settings, or null when IPv6 is not routed through it
  * @param tableName name for rt_tables, or null
+ * @param nat how translated local networks leave by it
  */
 public record Provider(
         String name,
@@ -22,7 +23,15 @@ public record Provider(
         String tableName,
         int weight,
         int tier,
-        HealthCheck healthCheck) {
+        HealthCheck healthCheck,
+        Nat nat) {
+
+    /** A provider that masquerades translated networks, as one without a nat container does. */
+    public Provider(String name, boolean enabled, String description, String interfaceName, AddressConfig ipv4,
+            AddressConfig ipv6, long table, String tableName, int weight, int tier, HealthCheck healthCheck) {
+        this(name, enabled, description, interfaceName, ipv4, ipv6, table, tableName, weight, tier, healthCheck,
+                Nat.MASQUERADE);
+    }
 
     /** The address families routed through this provider, IPv4 first. */
     public List<AddressConfig> families() {

@@ -12,9 +12,16 @@ import net.multihome.netlink.model.Rule;
  * @param sysctls /proc/sys paths below {@code net/} to the values wanted
  * @param tableNames table ids to names, for rt_tables.d
  * @param providers per provider, in configuration order, what was decided and why
+ * @param nat the translation of the daemon's nftables table
  */
 public record DesiredState(List<Nexthop> nexthops, List<Route> routes, List<Rule> rules,
-        Map<String, String> sysctls, Map<Long, String> tableNames, List<ProviderPlan> providers) {
+        Map<String, String> sysctls, Map<Long, String> tableNames, List<ProviderPlan> providers, NatPlan nat) {
+
+    /** A state that translates nothing. */
+    public DesiredState(List<Nexthop> nexthops, List<Route> routes, List<Rule> rules, Map<String, String> sysctls,
+            Map<Long, String> tableNames, List<ProviderPlan> providers) {
+        this(nexthops, routes, rules, sysctls, tableNames, providers, NatPlan.NONE);
+    }
 
     public DesiredState {
         nexthops = List.copyOf(nexthops);

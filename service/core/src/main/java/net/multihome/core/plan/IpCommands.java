@@ -103,6 +103,10 @@ public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> t
         if (r.destination() != null) {
             out.add("to " + r.destination());
         }
+        if (r.fwmark() != 0 || r.fwmask() != 0) {
+            out.add("fwmark 0x" + Long.toHexString(r.fwmark())
+                    + (r.fwmask() == 0 ? "" : "/0x" + Long.toHexString(r.fwmask())));
+        }
         if (r.iifName() != null) {
             out.add("iif " + r.iifName());
         }

@@ -11,6 +11,8 @@ package net.multihome.core.plan;
  *       zebra (11), babel (42), openr (99)</td></tr>
  *   <tr><td>source rules {@code from <provider address> lookup <table>}</td><td>priority
  *       1000</td><td>before any policy, so replies always leave by their provider</td></tr>
+ *   <tr><td>{@code fwmark <provider mark> lookup <table>}, when translating</td><td>priority
+ *       1100</td><td>replies to connections that came in through a provider leave by it</td></tr>
  *   <tr><td>policy rules</td><td>priority 10000 + policy priority</td><td>after the source
  *       rules and before main (32766)</td></tr>
  *   <tr><td>{@code lookup main suppress_prefixlength 0}, then {@code lookup} the default
@@ -28,6 +30,7 @@ public record OwnerTag(int protocol) {
     public static final OwnerTag DEFAULT = new OwnerTag(77);
     public static final String PROTOCOL_NAME = "multihome";
     public static final int SOURCE_RULE_PRIORITY = 1000;
+    public static final int MARK_RULE_PRIORITY = 1100;
     public static final int POLICY_RULE_BASE = 10000;
     public static final int MAIN_WITHOUT_DEFAULT_PRIORITY = 32000;
     public static final int DEFAULT_TABLE_PRIORITY = 32001;

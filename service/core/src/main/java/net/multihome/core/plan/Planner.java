@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import net.multihome.core.config.Balancing;
 import net.multihome.core.config.Balancing.DefaultRouteKind;
+import net.multihome.core.config.ConnectionMarks;
 import net.multihome.core.config.LocalNetwork;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.config.Policy;
@@ -80,12 +81,17 @@ public final class Planner {
             }
         }
         rules.addAll(policyRules(config, assessments));
+        NatPlan nat = NatPlanner.plan(config, assessments);
+        if (nat.translates()) {
+            rules.addAll(markRules(assessments));
+        }
         List<Route> routes = new ArrayList<>(linkRoutes);
         routes.addAll(gatewayRoutes);
-        return new DesiredState(nexthops, routes, rules, sysctls(config.balancing()), tableNames(config.balancing(), assessments),
+        return new DesiredState(nexthops, routes, rules, sysctls(config.balancing()),
+                tableNames(config.balancing(), assessments),
                 assessments.stream().map(a -> new ProviderPlan(a.provider().name(), a.status(), a.reason(),
                         a.families(), a.link() == null ? 0 : a.link().ifindex(),
-                        shares.getOrDefault(a.provider().name(), BigDecimal.ZERO))).toList());
+                        shares.getOrDefault(a.provider().name(), BigDecimal.ZERO))).toList(), nat);
     }
 
     private void splitAccess(ProviderAssessment a, List<ProviderAssessment> all, List<LocalNetwork> locals,
@@ -117,6 +123,24 @@ public final class Planner {
             rules.add(rule(f.family(), OwnerTag.SOURCE_RULE_PRIORITY, IpPrefix.host(f.address()), null, null, 0,
                     null, null, table, RuleAction.TO_TABLE));
         }
+    }
+
+    /**
+     * Packets the table marks with a provider's connection mark (replies to connections that came
+     * in through it) look up its table: they leave by it, whatever the default prefers.
+     */
+    private List<Rule> markRules(List<ProviderAssessment> assessments) {
+        List<Rule> rules = new ArrayList<>();
+        for (ProviderAssessment a : assessments) {
+            if (a.linkAdminUp()) {
+                for (ResolvedFamily f : a.families()) {
+                    rules.add(new Rule(f.family(), OwnerTag.MARK_RULE_PRIORITY, null, null, null, null,
+                            ConnectionMarks.of(a.provider()), ConnectionMarks.PROVIDER_MASK, 0, null, null,
+                            a.provider().table(), RuleAction.TO_TABLE, protocol));
+                }
+            }
+        }
+        return rules;
     }
 
     private static boolean configured(MultihomeConfig config, Family family) {

@@ -38,4 +38,17 @@ public interface Dataplane {
     String sysctl(String path);
 
     void setSysctl(String path, String value);
+
+    /**
+     * The daemon's nftables table ({@code inet multihome}) as libnftables lists it, JSON, or
+     * null when it does not exist.
+     */
+    String natTable();
+
+    /**
+     * Runs one nftables transaction (libnftables JSON): all of it or nothing.
+     *
+     * @throws net.multihome.netlink.nft.NftablesException with nft's words when refused
+     */
+    void nft(String transaction);
 }

@@ -16,6 +16,8 @@ import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.Rule;
+import net.multihome.netlink.nft.Nftables;
+import net.multihome.netlink.nft.NftablesException;
 
 /**
  * The kernel of the process's own network namespace as a {@link Dataplane}: rtnetlink for
@@ -26,6 +28,8 @@ public final class NetlinkDataplane implements Dataplane {
     private static final Path SYSCTL_ROOT = Path.of("/proc/sys/net");
 
     private final NetlinkHandle handle;
+    /** Opened on first use: a router that translates nothing needs no libnftables. */
+    private Nftables nftables;
 
     public NetlinkDataplane(NetlinkHandle handle) {
         this.handle = handle;
@@ -81,5 +85,29 @@ public final class NetlinkDataplane implements Dataplane {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set net." + path.replace('/', '.') + " to " + value, e);
         }
+    }
+
+    @Override
+    public String natTable() {
+        try {
+            return nftables().run(NatTable.list());
+        } catch (NftablesException e) {
+            if (e.getMessage().contains("No such file or directory")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void nft(String transaction) {
+        nftables().run(transaction);
+    }
+
+    private Nftables nftables() {
+        if (nftables == null) {
+            nftables = Nftables.open();
+        }
+        return nftables;
     }
 }

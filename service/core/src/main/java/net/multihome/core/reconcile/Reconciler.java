@@ -12,6 +12,7 @@ import net.multihome.core.lease.LeaseSource;
 import net.multihome.core.plan.DesiredState;
 import net.multihome.core.plan.IpCommands;
 import net.multihome.core.plan.KernelView;
+import net.multihome.core.plan.NatPlan;
 import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.Planner;
 import net.multihome.core.plan.Verdict;
@@ -21,6 +22,7 @@ import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.Rule;
+import net.multihome.netlink.nft.NftablesException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ public final class Reconciler {
     private final int protocol;
     private final TableNamesFile tableNames;
     private final LeaseSource leases;
+    /** The transaction that made our nftables table, and the table as listed right after: drift shows as a difference. */
+    private String natApplied;
+    private String natListed;
     /** The plan of a replan that found changes, for the pass that follows it: planning costs. */
     private Planned replanned;
 
@@ -80,6 +85,7 @@ public final class Reconciler {
         List<PassError> errors = new ArrayList<>();
         int applied = apply(diff.changes(), links, desired, errors);
         syncSysctls(desired, errors);
+        syncNat(desired.nat(), errors);
         if (tableNames != null) {
             tableNames.write(desired.tableNames()).ifPresent(errors::add);
         }
@@ -155,6 +161,39 @@ public final class Reconciler {
             }
         }
         return applied;
+    }
+
+    /**
+     * Makes the daemon's nftables table what the plan says, replacing it whole in one transaction
+     * when the plan changed or the table is not as it was left (deleted, flushed, edited).
+     */
+    private void syncNat(NatPlan plan, List<PassError> errors) {
+        try {
+            String listed = dataplane.natTable();
+            if (!plan.translates()) {
+                if (listed != null) {
+                    dataplane.nft(NatTable.delete());
+                    LOG.info("nftables: table {} {} removed, nothing is translated", NatTable.FAMILY, NatTable.NAME);
+                }
+                natApplied = null;
+                natListed = null;
+                return;
+            }
+            String wanted = NatTable.replace(plan);
+            if (wanted.equals(natApplied) && listed != null && listed.equals(natListed)) {
+                return;
+            }
+            String what = !wanted.equals(natApplied) ? (listed == null ? "created" : "replaced")
+                    : listed == null ? "recreated: it was deleted" : "repaired: it was changed";
+            dataplane.nft(wanted);
+            natApplied = wanted;
+            natListed = dataplane.natTable();
+            LOG.info("nftables: table {} {} {}", NatTable.FAMILY, NatTable.NAME, what);
+        } catch (NftablesException e) {
+            natApplied = null;
+            errors.add(new PassError.SettingFailed("nftables table " + NatTable.FAMILY + " " + NatTable.NAME,
+                    e.getMessage()));
+        }
     }
 
     private void syncSysctls(DesiredState desired, List<PassError> errors) {

@@ -22,6 +22,15 @@ public final class Examples {
     }
 
     /** The seed recipe's providers (weights 5:1). */
+    /** The seed providers with the local network translated and isp2's port 8080 forwarded to 198.51.100.10:80. */
+    public static String seedTranslating() {
+        return seedProviders().replaceFirst("<interface>eth0</interface>\\s*</local-network>",
+                "<interface>eth0</interface><translate>true</translate></local-network>")
+                .replace("</multihome>", "<port-forward><name>web</name><provider>isp2</provider><protocol>tcp</protocol>"
+                        + "<port>8080</port><to-address>198.51.100.10</to-address><to-port>80</to-port></port-forward>"
+                        + "</multihome>");
+    }
+
     public static String seedProviders() {
         return text("seed-providers.xml");
     }

@@ -85,8 +85,40 @@ public final class InvalidConfigs {
                         "/mh:multihome/mh:policy[mh:name='b']/mh:priority", "already used by policy a"),
                 edit("custom hash without fields", "<hash-policy>l4</hash-policy>", "<hash-policy>custom</hash-policy>",
                         "/mh:multihome/mh:balancing/mh:hash-field", "needs at least one hash-field"),
+                edit("snat without an address", "<weight>5</weight>", "<weight>5</weight><nat><mode>snat</mode></nat>",
+                        ISP1 + "/mh:nat/mh:address", "nat mode snat needs the address to translate to"),
+                edit("snat address off the uplink", "<weight>5</weight>",
+                        "<weight>5</weight><nat><mode>snat</mode><address>192.0.2.9</address></nat>",
+                        ISP1 + "/mh:nat/mh:address", "snat address 192.0.2.9 is not on the uplink's network 203.0.113.0/26"),
+                edit("address with masquerade", "<weight>5</weight>",
+                        "<weight>5</weight><nat><address>203.0.113.9</address></nat>",
+                        ISP1 + "/mh:nat/mh:address", "address is only used with nat mode snat, not masquerade"),
+                edit("forward to no local network", "</multihome>", FORWARD.formatted("web", "8080", "10.9.9.9")
+                        + "</multihome>", "/mh:multihome/mh:port-forward[mh:name='web']/mh:to-address",
+                        "to-address 10.9.9.9 is in no local network"),
+                edit("overlapping forwards", "</multihome>", FORWARD.formatted("web", "8080", "198.51.100.10")
+                        + FORWARD.formatted("web2", "8080", "198.51.100.11") + "</multihome>",
+                        "/mh:multihome/mh:port-forward[mh:name='web2']/mh:port",
+                        "port-forward web already forwards tcp port 8080 of provider isp2"),
+                edit("providers' marks collide", "<interface>eth0</interface>\n    </local-network>",
+                        "<interface>eth0</interface><translate>true</translate></local-network>",
+                        "<table>102</table>", "<table>357</table>",
+                        ISP2 + "/mh:table", "low 8 bits: table 357 shares them with provider isp1's table"),
                 edit("DTD is refused", "<config ", "<!DOCTYPE config [<!ENTITY x \"y\">]><config ",
                         "/", "DOCTYPE"));
+    }
+
+    private static final String FORWARD = "<port-forward><name>%s</name><provider>isp2</provider>"
+            + "<protocol>tcp</protocol><port>%s</port><to-address>%s</to-address></port-forward>";
+
+    private static Arguments edit(String name, String from, String to, String from2, String to2, String path,
+            String message) {
+        Arguments first = edit(name, from, to, path, message);
+        String xml = (String) first.get()[1];
+        if (!xml.contains(from2)) {
+            throw new IllegalArgumentException(name + ": the example does not contain " + from2);
+        }
+        return Arguments.of(name, xml.replace(from2, to2), path, message);
     }
 
     private static Arguments edit(String name, String from, String to, String path, String message) {

@@ -34,6 +34,10 @@ class YangDefaultsTest {
     private static final String BARE = """
             <config xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
               <multihome xmlns="urn:multihome:yang:multihome">
+                <local-network>
+                  <prefix>10.0.0.0/24</prefix>
+                  <interface>eth0</interface>
+                </local-network>
                 <provider>
                   <name>isp1</name>
                   <interface>if1</interface>
@@ -81,6 +85,8 @@ class YangDefaultsTest {
             Map.entry("multihome/provider/ipv4/enabled", c -> provider(c).ipv4() != null),
             Map.entry("multihome/provider/weight", c -> provider(c).weight()),
             Map.entry("multihome/provider/tier", c -> provider(c).tier()),
+            Map.entry("multihome/provider/nat/mode", c -> provider(c).nat().mode()),
+            Map.entry("multihome/local-network/translate", c -> c.localNetworks().getFirst().translate()),
             Map.entry("multihome/provider/health-check/enabled", c -> check(c).enabled()),
             Map.entry("multihome/provider/health-check/target/method", c -> check(c).targets().getFirst().method()),
             Map.entry("multihome/provider/health-check/interval", c -> check(c).interval().toMillis()),

@@ -16,6 +16,7 @@ import net.multihome.core.yang.YangSchema;
 import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
+import net.multihome.netlink.model.IpPrefix;
 import net.multihome.netlink.model.RouteScope;
 import org.junit.jupiter.api.Test;
 
@@ -224,6 +225,30 @@ class PlannerTest {
         assertTrue(lines.contains("ip route add default via 100.64.9.1 dev ppp0 table T2"), lines::toString);
         assertTrue(lines.contains("ip rule add priority 1000 from 100.64.9.2 lookup T2"), lines::toString);
         assertTrue(lines.contains("ip nexthop add id 1296564242 via 100.64.9.1 dev ppp0"), lines::toString);
+    }
+
+    @Test
+    void translationPlansMasqueradeForwardsMarksAndTheirRules() throws Exception {
+        DesiredState state = PLANNER.plan(config(Examples.seedTranslating()), Verdicts.down("isp1"),
+                new KernelView(seedInterfaces()));
+        NatPlan nat = state.nat();
+        assertEquals(List.of(new NatPlan.Uplink("if1", 0x650000L), new NatPlan.Uplink("if2", 0x660000L)),
+                nat.uplinks(), "every enabled provider, down or not: the table stays as it is at failover");
+        assertEquals(List.of(new NatPlan.SourceNat(IpPrefix.parse("198.51.100.0/26"), "if1", null),
+                new NatPlan.SourceNat(IpPrefix.parse("198.51.100.0/26"), "if2", null)), nat.sourceNats());
+        assertEquals(List.of(new NatPlan.Forward("if2", IpAddresses.parse("203.0.113.66"), 6, 8080,
+                IpAddresses.parse("198.51.100.10"), 80)), nat.forwards());
+        assertEquals(java.util.Set.of(0x660000L), nat.serving(), "isp1 is down: its connections may go");
+        List<String> lines = lines(state, seedInterfaces());
+        assertTrue(lines.contains("ip rule add priority 1100 fwmark 0x650000/0xff0000 lookup T1")
+                && lines.contains("ip rule add priority 1100 fwmark 0x660000/0xff0000 lookup T2"), lines::toString);
+    }
+
+    @Test
+    void withoutTranslationThereIsNoTableAndNoMarkRule() throws Exception {
+        DesiredState state = PLANNER.plan(config(Examples.seedProviders()), Map.of(), new KernelView(seedInterfaces()));
+        assertEquals(NatPlan.NONE, state.nat());
+        assertTrue(lines(state, seedInterfaces()).stream().noneMatch(l -> l.contains("fwmark")));
     }
 
     @Test

@@ -162,6 +162,29 @@ class ReconcilerTest {
     }
 
     @Test
+    void natTableIsCreatedLeftAloneRepairedAndRemoved() throws Exception {
+        MultihomeConfig translating = LOADER.load(new ByteArrayInputStream(
+                Examples.seedTranslating().getBytes(StandardCharsets.UTF_8)));
+        reconciler.pass(translating, Map.of());
+        assertEquals(1, kernel.nftTransactions.size());
+        assertTrue(kernel.natTable.contains("\"masquerade\":null"), kernel.natTable);
+
+        reconciler.pass(translating, Map.of());
+        assertEquals(1, kernel.nftTransactions.size(), "an unchanged table is left alone");
+
+        kernel.natTable = null;
+        reconciler.pass(translating, Map.of());
+        assertEquals(2, kernel.nftTransactions.size(), "a deleted table is put back");
+        kernel.natTable = kernel.natTable.replace("masquerade", "accept");
+        reconciler.pass(translating, Map.of());
+        assertEquals(3, kernel.nftTransactions.size(), "an edited table is put back");
+
+        reconciler.pass(seed, Map.of());
+        assertEquals(NatTable.delete(), kernel.nftTransactions.getLast());
+        assertEquals(null, kernel.natTable);
+    }
+
+    @Test
     void deletedRouteOfOursIsPutBack() {
         reconciler.pass(seed, Map.of());
         Route.RouteKey key = new Route.RouteKey(Family.INET, 101, IpPrefix.parse("0.0.0.0/0"), 0);
