@@ -72,8 +72,10 @@ build() {
     for ns in "${namespaces[@]}"; do
         ip netns exec "$ns" ip link set lo up
         ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
-        # No duplicate address detection: static and SLAAC addresses are usable at once.
-        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+        # No duplicate address detection: static and SLAAC addresses are usable at once. Static
+        # IPv6 addresses outlive an interface's down and up, as IPv4 ones do.
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 \
+            net.ipv6.conf.all.keep_addr_on_down=1 net.ipv6.conf.default.keep_addr_on_down=1
     done
     veth lan lan0 router eth0
     veth router if1 isp1 wan1
