@@ -11,24 +11,26 @@ import net.multihome.core.reconcile.TableNamesFile;
  * @param stateDirectory holds startup.xml (and later host keys, engine ids)
  * @param factoryConfig copied to startup.xml when that is missing; null to start empty
  * @param runtimeDirectory holds the status socket
+ * @param leaseDirectory where DHCP client hooks write leases ({@code <runtime dir>/leases} unless given)
  * @param tableNames the rt_tables.d file to write
  * @param owner the protocol number that tags our kernel objects
  * @param safetyInterval time between passes when nothing triggers one
  * @param selfCheck how long the reconcile loop may hold news, or probe rounds stop being counted
  *     beyond their interval, before the daemon dumps its threads and exits for a restart
  */
-record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirectory, Path tableNames, OwnerTag owner,
-        Duration safetyInterval, Duration selfCheck) {
+record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirectory, Path leaseDirectory,
+        Path tableNames, OwnerTag owner, Duration safetyInterval, Duration selfCheck) {
 
     static final Path DEFAULT_RUNTIME_DIRECTORY = Path.of("/run/multihome");
-    static final String USAGE = "daemon [--state-dir DIR] [--factory-config FILE] [--runtime-dir DIR] [--rt-tables FILE]"
-            + " [--protocol N] [--self-check-seconds N]";
+    static final String USAGE = "daemon [--state-dir DIR] [--factory-config FILE] [--runtime-dir DIR] [--lease-dir DIR]"
+            + " [--rt-tables FILE] [--protocol N] [--self-check-seconds N]";
 
     /** @throws IllegalArgumentException naming the bad option */
     static DaemonOptions parse(String[] args) {
         Path state = Path.of("/var/lib/multihome");
         Path factory = null;
         Path runtime = DEFAULT_RUNTIME_DIRECTORY;
+        Path leases = null;
         Path tables = TableNamesFile.DEFAULT;
         OwnerTag owner = OwnerTag.DEFAULT;
         Duration selfCheck = Duration.ofSeconds(30);
@@ -42,6 +44,7 @@ record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirect
                 case "--state-dir" -> state = Path.of(value);
                 case "--factory-config" -> factory = Path.of(value);
                 case "--runtime-dir" -> runtime = Path.of(value);
+                case "--lease-dir" -> leases = Path.of(value);
                 case "--rt-tables" -> tables = Path.of(value);
                 case "--protocol" -> {
                     try {
@@ -54,7 +57,8 @@ record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirect
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new DaemonOptions(state, factory, runtime, tables, owner, Duration.ofSeconds(30), selfCheck);
+        return new DaemonOptions(state, factory, runtime, leases == null ? runtime.resolve("leases") : leases, tables,
+                owner, Duration.ofSeconds(30), selfCheck);
     }
 
     private static long positive(String option, String value) {

@@ -28,6 +28,7 @@ import net.multihome.core.store.StoreException;
 import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.daemon.counters.CounterRefresher;
+import net.multihome.daemon.leases.LeaseDirectory;
 import net.multihome.daemon.metrics.MetricSources;
 import net.multihome.daemon.metrics.MetricsService;
 import net.multihome.daemon.status.StatusServer;
@@ -95,8 +96,9 @@ final class Service implements AutoCloseable {
                 .bindings(new ProbeBindings(status::lastPass))
                 .build();
         NetlinkHandle netlink = NetlinkHandle.open();
+        LeaseDirectory leases = LeaseDirectory.open(options.leaseDirectory());
         Reconciler reconciler = new Reconciler(new NetlinkDataplane(netlink), options.owner(),
-                new TableNamesFile(options.tableNames()));
+                new TableNamesFile(options.tableNames()), leases);
         CountDownLatch firstPass = new CountDownLatch(1);
         ReconcileLoop loop = new ReconcileLoop(reconciler, config, health::verdicts, timers, options.safetyInterval(),
                 Duration.ofSeconds(1), new OwnerDuties(health, status, firstPass));
@@ -112,6 +114,7 @@ final class Service implements AutoCloseable {
         });
         health.apply(config.providers());
         loop.start();
+        leases.watch(loop::trigger);
         CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
         SnmpService snmp = new SnmpService(options.stateDirectory(), status, events);
         snmp.apply(config.management().snmp());
@@ -147,7 +150,7 @@ final class Service implements AutoCloseable {
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
         return new Service(startup, store, manager, Stream.of(selfCheck, statusSocket, counters, metrics, netconf,
-                store, snmp, monitor, health, loop, timers, netlink).filter(Objects::nonNull).toList());
+                store, snmp, monitor, leases, health, loop, timers, netlink).filter(Objects::nonNull).toList());
     }
 
     /**

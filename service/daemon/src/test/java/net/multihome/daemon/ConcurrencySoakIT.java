@@ -263,11 +263,11 @@ class ConcurrencySoakIT {
     }
 
     private String mainDefault() {
-        return lab.ip("-4", "route", "show", "default", "table", "main").strip().replaceAll("\\s+", " ");
+        return lab.ip("-4", "route", "show", "default", "table", "4200").strip().replaceAll("\\s+", " ");
     }
 
     private List<String> defaultNexthops() {
-        return Arrays.stream(lab.ip("-4", "route", "show", "default", "table", "main").split("\n"))
+        return Arrays.stream(lab.ip("-4", "route", "show", "default", "table", "4200").split("\n"))
                 .map(String::strip).filter(l -> l.startsWith("nexthop ")).sorted().toList();
     }
 

@@ -68,7 +68,7 @@ class FlowStabilityIT {
     /** Of the flows that were not on if1, how many are on another provider once isp1 failed. */
     private int movedSurvivorFlows(Path config) throws Exception {
         lab = Lab.up(dir, config);
-        assertTrue(Await.within(Duration.ofSeconds(5), () -> lab.ip("route", "show", "default").contains("nhid")));
+        assertTrue(Await.within(Duration.ofSeconds(5), () -> lab.ip("route", "show", "default", "table", "4200").contains("nhid")));
         List<String> before = providerPerFlow();
         lab.lab("fail", "isp1", "link");
         assertTrue(Await.within(Duration.ofSeconds(5), () -> !lab.ip("nexthop").contains("dev if1")));

@@ -58,7 +58,7 @@ class KernelStateIT {
                 "203.0.113.0/26 dev if1 table 102 scope link",
                 "203.0.113.64/26 dev if2 table 101 scope link",
                 "203.0.113.64/26 dev if2 table 102 scope link src 203.0.113.66",
-                "default nhid 1296564225",
+                "default nhid 1296564225 table 4200",
                 "default via 203.0.113.1 dev if1 table 101",
                 "default via 203.0.113.65 dev if2 table 102",
                 "nexthop via 203.0.113.1 dev if1 weight 5",
@@ -67,6 +67,8 @@ class KernelStateIT {
                 0:	from all lookup local
                 1000:	from 203.0.113.2 lookup 101 proto 77
                 1000:	from 203.0.113.66 lookup 102 proto 77
+                32000:	from all lookup main suppress_prefixlength 0 proto 77
+                32001:	from all lookup 4200 proto 77
                 32766:	from all lookup main
                 32767:	from all lookup default
                 """, lab.ip("-4", "rule"));

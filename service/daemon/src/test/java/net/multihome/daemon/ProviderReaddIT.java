@@ -54,7 +54,7 @@ class ProviderReaddIT {
     }
 
     private boolean isp1InDefault() {
-        return lab.ip("-4", "route", "show", "default", "table", "main").contains(ISP1_NEXTHOP);
+        return lab.ip("-4", "route", "show", "default", "table", "4200").contains(ISP1_NEXTHOP);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProviderReaddIT {
         Duration left = BACK.minusNanos(System.nanoTime() - committed);
         assertTrue(Await.within(left.isNegative() ? Duration.ZERO : left, this::isp1InDefault),
                 () -> "isp1 is up but not in the kernel's default route: "
-                        + lab.ip("-4", "route", "show", "default", "table", "main"));
+                        + lab.ip("-4", "route", "show", "default", "table", "4200"));
     }
 
     private String waitStatusNow() {

@@ -35,6 +35,24 @@ class RuleOperationsTest extends NetnsTestBase {
     }
 
     @Test
+    void suppressPrefixLengthAndGotoRoundTripAndShowAsIpWritesThem() {
+        Rule main = new Rule(Family.INET, 32000, null, null, null, null, 0, 0, 0, null, null, 254,
+                RuleAction.TO_TABLE, OWNER, 0, 0);
+        Rule jump = new Rule(Family.INET, 10005, IpPrefix.parse("10.1.0.0/16"), null, null, null, 0, 0, 0, null, null,
+                0, RuleAction.GOTO, OWNER, Rule.NO_SUPPRESSION, 32000);
+        nl.apply(new Change.AddRule(main));
+        nl.apply(new Change.AddRule(jump));
+        assertEquals(List.of(jump, main), ours());
+        String shown = ns.ip("rule", "show");
+        assertTrue(shown.contains("32000:\tfrom all lookup main suppress_prefixlength 0 proto 250"), shown);
+        assertTrue(shown.contains("10005:\tfrom 10.1.0.0/16 goto 32000 proto 250"), shown);
+
+        nl.apply(new Change.DeleteRule(jump));
+        nl.apply(new Change.DeleteRule(main));
+        assertEquals(List.of(), ours());
+    }
+
+    @Test
     void defaultRulesAreDumpedToo() {
         List<Rule> all = nl.rules(Family.INET);
         assertTrue(all.stream().anyMatch(r -> r.priority() == 32766 && r.table() == 254), all.toString());

@@ -8,7 +8,9 @@ import java.util.Set;
  * @param hashFields fields hashed with {@link HashPolicy#CUSTOM}, empty otherwise
  * @param idleTimerSeconds resilient group idle timer
  * @param unbalancedTimerSeconds resilient group unbalanced timer, 0 = never
- * @param metric metric of the default route in the main table
+ * @param metric metric of the default route in {@code table}
+ * @param table the table of multihome's own that holds the default route; rules send every
+ *     lookup there that the main table answers only with a default route
  */
 public record Balancing(
         Mode mode,
@@ -19,10 +21,17 @@ public record Balancing(
         int idleTimerSeconds,
         int unbalancedTimerSeconds,
         long metric,
+        long table,
         AllDown allDown) {
 
+    /** The default route's table unless configured: far from the small ids put in rt_tables by hand. */
+    public static final long DEFAULT_TABLE = 4200;
+    /** Its name in rt_tables.d. */
+    public static final String DEFAULT_TABLE_NAME = "multihome";
+
+
     public static final Balancing DEFAULTS = new Balancing(Mode.LOAD_BALANCE, HashPolicy.L4, Set.of(),
-            DefaultRouteKind.RESILIENT, 128, 120, 300, 0, AllDown.USE_ALL);
+            DefaultRouteKind.RESILIENT, 128, 120, 300, 0, DEFAULT_TABLE, AllDown.USE_ALL);
 
     public Balancing {
         hashFields = Set.copyOf(hashFields);

@@ -105,6 +105,7 @@ public final class ConfigReader {
                 (int) route.number("idle-timer", d.idleTimerSeconds()),
                 (int) route.number("unbalanced-timer", d.unbalancedTimerSeconds()),
                 route.number("metric", d.metric()),
+                route.number("table", d.table()),
                 v.enumeration("all-down", AllDown.class, d.allDown()));
     }
 

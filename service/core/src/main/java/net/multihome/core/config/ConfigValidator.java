@@ -49,6 +49,14 @@ final class ConfigValidator {
                 errors.add(new ConfigError(path.child("table").text(),
                         "table " + p.table() + " is already used by provider " + otherTable));
             }
+            if (p.table() == config.balancing().table()) {
+                errors.add(new ConfigError(path.child("table").text(), "table " + p.table()
+                        + " holds the default route (balancing/default-route/table); give the provider another"));
+            }
+            if (Balancing.DEFAULT_TABLE_NAME.equals(p.tableName())) {
+                errors.add(new ConfigError(path.child("table-name").text(), "table name '"
+                        + Balancing.DEFAULT_TABLE_NAME + "' names the default route's table"));
+            }
             if (p.tableName() != null) {
                 if (KERNEL_TABLE_NAMES.contains(p.tableName())) {
                     errors.add(new ConfigError(path.child("table-name").text(),

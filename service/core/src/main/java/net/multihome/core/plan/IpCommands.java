@@ -11,6 +11,7 @@ import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.RoutePath;
+import net.multihome.netlink.model.RouteType;
 import net.multihome.netlink.model.Rule;
 import net.multihome.netlink.model.RuleAction;
 
@@ -64,6 +65,9 @@ public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> t
     private String route(Change change, Route r) {
         StringJoiner out = new StringJoiner(" ");
         out.add(prefix(r.family()) + change.command());
+        if (r.type() != RouteType.UNICAST) {
+            out.add(r.type().name().toLowerCase(java.util.Locale.ROOT));
+        }
         out.add(r.destination().isDefault() ? "default" : r.destination().toString());
         if (r.nexthopId() != 0) {
             out.add("nhid " + Integer.toUnsignedString(r.nexthopId()));
@@ -111,8 +115,14 @@ public record IpCommands(IntFunction<String> interfaceNames, Map<Long, String> t
         if (r.destinationPorts() != null) {
             out.add("dport " + r.destinationPorts());
         }
-        out.add(r.action() == RuleAction.TO_TABLE ? "lookup " + table(r.table())
-                : r.action().name().toLowerCase(java.util.Locale.ROOT));
+        out.add(switch (r.action()) {
+            case TO_TABLE -> "lookup " + table(r.table());
+            case GOTO -> "goto " + r.gotoPriority();
+            default -> r.action().name().toLowerCase(java.util.Locale.ROOT);
+        });
+        if (r.suppressPrefixLength() != Rule.NO_SUPPRESSION) {
+            out.add("suppress_prefixlength " + r.suppressPrefixLength());
+        }
         return out.toString();
     }
 

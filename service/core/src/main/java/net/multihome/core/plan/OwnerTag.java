@@ -13,6 +13,10 @@ package net.multihome.core.plan;
  *       1000</td><td>before any policy, so replies always leave by their provider</td></tr>
  *   <tr><td>policy rules</td><td>priority 10000 + policy priority</td><td>after the source
  *       rules and before main (32766)</td></tr>
+ *   <tr><td>{@code lookup main suppress_prefixlength 0}, then {@code lookup} the default
+ *       route's table (4200 by default)</td><td>priorities 32000 and 32001</td><td>after every
+ *       policy and before main (32766): main answers with anything but a default, then our
+ *       default wins over any a DHCP client or router advertisement put in main</td></tr>
  *   <tr><td>nexthop ids</td><td>from 0x4d480000 ("MH")</td><td>far from the small ids people
  *       and other daemons pick by hand</td></tr>
  * </table>
@@ -25,6 +29,8 @@ public record OwnerTag(int protocol) {
     public static final String PROTOCOL_NAME = "multihome";
     public static final int SOURCE_RULE_PRIORITY = 1000;
     public static final int POLICY_RULE_BASE = 10000;
+    public static final int MAIN_WITHOUT_DEFAULT_PRIORITY = 32000;
+    public static final int DEFAULT_TABLE_PRIORITY = 32001;
     public static final int NEXTHOP_ID_BASE = 0x4d480000;
 
     public OwnerTag {

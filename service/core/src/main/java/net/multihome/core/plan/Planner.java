@@ -37,12 +37,14 @@ import net.multihome.netlink.model.RuleAction;
  * <p>What it plans, per provider that is enabled and has its interface (split access):
  * its table holds the provider network with {@code src} its address, the default via its
  * gateway, every local network, the other providers' networks and {@code 127.0.0.0/8 dev lo};
- * a rule {@code from <address> lookup <table>} sends replies back through it. The main table's
- * default spreads flows over the usable providers of the best tier. Policies become rules.
+ * a rule {@code from <address> lookup <table>} sends replies back through it. The default
+ * route, in a table of its own, spreads flows over the usable providers of the best tier; two
+ * rules put it after every route of main but main's defaults, which DHCP clients and router
+ * advertisements own. Policies become rules.
  *
  * <p>When every enabled provider is down, {@link Balancing.AllDown#USE_ALL} keeps the default
  * over every provider whose link is up (the probe targets may be what failed);
- * {@link Balancing.AllDown#UNREACHABLE} removes it so local programs fail fast.
+ * {@link Balancing.AllDown#UNREACHABLE} makes it unreachable so local programs fail fast.
  */
 public final class Planner {
 
@@ -72,12 +74,15 @@ public final class Planner {
         List<Nexthop> nexthops = new ArrayList<>();
         Map<String, BigDecimal> shares = new HashMap<>();
         for (Family family : Family.values()) {
-            defaultRoute(config.balancing(), family, assessments, nexthops, gatewayRoutes, shares);
+            if (configured(config, family)) {
+                defaultRoute(config.balancing(), family, assessments, nexthops, gatewayRoutes, shares);
+                rules.addAll(defaultRules(config.balancing(), family));
+            }
         }
         rules.addAll(policyRules(config, assessments));
         List<Route> routes = new ArrayList<>(linkRoutes);
         routes.addAll(gatewayRoutes);
-        return new DesiredState(nexthops, routes, rules, sysctls(config.balancing()), tableNames(assessments),
+        return new DesiredState(nexthops, routes, rules, sysctls(config.balancing()), tableNames(config.balancing(), assessments),
                 assessments.stream().map(a -> new ProviderPlan(a.provider().name(), a.status(), a.reason(),
                         a.families(), a.link() == null ? 0 : a.link().ifindex(),
                         shares.getOrDefault(a.provider().name(), BigDecimal.ZERO))).toList());
@@ -114,17 +119,35 @@ public final class Planner {
         }
     }
 
+    private static boolean configured(MultihomeConfig config, Family family) {
+        return config.providers().stream().anyMatch(p -> p.enabled() && p.family(family) != null);
+    }
+
+    /** Main without its defaults, then our default: a client's default in main never outranks ours. */
+    private List<Rule> defaultRules(Balancing balancing, Family family) {
+        return List.of(
+                new Rule(family, OwnerTag.MAIN_WITHOUT_DEFAULT_PRIORITY, null, null, null, null, 0, 0, 0, null, null,
+                        MAIN_TABLE, RuleAction.TO_TABLE, protocol, 0, 0),
+                rule(family, OwnerTag.DEFAULT_TABLE_PRIORITY, null, null, null, 0, null, null, balancing.table(),
+                        RuleAction.TO_TABLE));
+    }
+
     private void defaultRoute(Balancing balancing, Family family, List<ProviderAssessment> all,
             List<Nexthop> nexthops, List<Route> routes, Map<String, BigDecimal> shares) {
         List<ProviderAssessment> members = defaultMembers(balancing, family, all);
+        IpPrefix destination = IpPrefix.defaultRoute(family);
+        long table = balancing.table();
         if (members.isEmpty()) {
+            if (balancing.allDown() == Balancing.AllDown.UNREACHABLE) {
+                routes.add(new Route(family, destination, table, RouteType.UNREACHABLE, RouteScope.UNIVERSE,
+                        protocol, null, 0, null, balancing.metric(), List.of(), 0));
+            }
             return;
         }
-        IpPrefix destination = IpPrefix.defaultRoute(family);
         if (balancing.mode() == Balancing.Mode.FAILOVER) {
             for (int rank = 0; rank < members.size(); rank++) {
                 ProviderAssessment m = members.get(rank);
-                routes.add(route(family, destination, MAIN_TABLE, RouteScope.UNIVERSE, gateway(m, family),
+                routes.add(route(family, destination, table, RouteScope.UNIVERSE, gateway(m, family),
                         m.link().ifindex(), null, balancing.metric() + rank));
             }
             recordShare(shares, family, members.getFirst(), BigDecimal.valueOf(100));
@@ -136,7 +159,7 @@ public final class Planner {
                     .divide(BigDecimal.valueOf(totalWeight), 2, RoundingMode.HALF_EVEN));
         }
         if (balancing.defaultRouteKind() == DefaultRouteKind.MULTIPATH) {
-            routes.add(multipathRoute(family, destination, members, balancing.metric()));
+            routes.add(multipathRoute(family, destination, table, members, balancing.metric()));
             return;
         }
         List<Nexthop.Member> groupMembers = new ArrayList<>();
@@ -152,7 +175,7 @@ public final class Planner {
                 resilient ? new ResilientParams(balancing.buckets(), balancing.idleTimerSeconds() * 100L,
                         balancing.unbalancedTimerSeconds() * 100L) : null,
                 protocol));
-        routes.add(new Route(family, destination, MAIN_TABLE, RouteType.UNICAST, RouteScope.UNIVERSE, protocol,
+        routes.add(new Route(family, destination, table, RouteType.UNICAST, RouteScope.UNIVERSE, protocol,
                 null, 0, null, balancing.metric(), List.of(), groupId));
     }
 
@@ -180,17 +203,17 @@ public final class Planner {
         return candidates.stream().filter(a -> a.provider().tier() == bestTier).toList();
     }
 
-    private Route multipathRoute(Family family, IpPrefix destination, List<ProviderAssessment> members,
+    private Route multipathRoute(Family family, IpPrefix destination, long table, List<ProviderAssessment> members,
             long metric) {
         if (members.size() == 1) {
             ProviderAssessment only = members.getFirst();
-            return route(family, destination, MAIN_TABLE, RouteScope.UNIVERSE, gateway(only, family),
+            return route(family, destination, table, RouteScope.UNIVERSE, gateway(only, family),
                     only.link().ifindex(), null, metric);
         }
         List<RoutePath> paths = members.stream()
                 .map(m -> new RoutePath(gateway(m, family), m.link().ifindex(), m.provider().weight()))
                 .toList();
-        return new Route(family, destination, MAIN_TABLE, RouteType.UNICAST, RouteScope.UNIVERSE, protocol, null,
+        return new Route(family, destination, table, RouteType.UNICAST, RouteScope.UNIVERSE, protocol, null,
                 0, null, metric, paths, 0);
     }
 
@@ -222,8 +245,7 @@ public final class Planner {
             for (Family family : policyFamilies(policy, anyIpv6)) {
                 int priority = OwnerTag.POLICY_RULE_BASE + policy.priority();
                 switch (policy.action()) {
-                    case Policy.Balanced b -> rules.add(policyRule(policy, family, priority, MAIN_TABLE,
-                            RuleAction.TO_TABLE));
+                    case Policy.Balanced b -> rules.add(balancedRule(policy, family, priority));
                     case Policy.ViaProvider via -> {
                         ProviderAssessment target = byName.get(via.provider());
                         if (target.family(family).isEmpty() && target.provider().family(family) == null) {
@@ -250,6 +272,13 @@ public final class Planner {
             return List.of(policy.destination().family());
         }
         return anyIpv6 ? List.of(Family.INET, Family.INET6) : List.of(Family.INET);
+    }
+
+    /** Continues at the rules that make the balanced default: main without its defaults, then ours. */
+    private Rule balancedRule(Policy policy, Family family, int priority) {
+        return new Rule(family, priority, policy.source(), policy.destination(), policy.inputInterface(), null, 0, 0,
+                policy.protocol(), policy.sourcePorts(), policy.destinationPorts(), 0, RuleAction.GOTO, protocol,
+                Rule.NO_SUPPRESSION, OwnerTag.MAIN_WITHOUT_DEFAULT_PRIORITY);
     }
 
     private Rule policyRule(Policy policy, Family family, int priority, long table, RuleAction action) {
@@ -284,8 +313,9 @@ public final class Planner {
         return out;
     }
 
-    private static Map<Long, String> tableNames(List<ProviderAssessment> assessments) {
+    private static Map<Long, String> tableNames(Balancing balancing, List<ProviderAssessment> assessments) {
         Map<Long, String> names = new TreeMap<>();
+        names.put(balancing.table(), Balancing.DEFAULT_TABLE_NAME);
         for (ProviderAssessment a : assessments) {
             Provider p = a.provider();
             if (p.enabled() && p.tableName() != null) {

@@ -37,7 +37,8 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
         }
         if (families.isEmpty()) {
             return new ProviderAssessment(provider, OperStatus.NO_INTERFACE, "interface " + link.name()
-                    + " has no usable " + String.join(" or ", missing) + " address and gateway", link, families);
+                    + " has no usable " + String.join(" or ", missing) + " address and gateway"
+                    + (link.leaseLoss() == null ? "" : " (" + link.leaseLoss() + ")"), link, families);
         }
         if (!link.adminUp()) {
             return new ProviderAssessment(provider, OperStatus.DOWN,

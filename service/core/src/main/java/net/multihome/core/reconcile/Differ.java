@@ -12,6 +12,7 @@ import net.multihome.netlink.Change;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
+import net.multihome.netlink.model.RouteType;
 import net.multihome.netlink.model.Rule;
 
 /**
@@ -128,7 +129,8 @@ public final class Differ {
         if (want.type() != have.type() || want.nexthopId() != have.nexthopId()) {
             return false;
         }
-        if (want.nexthopId() != 0) {
+        // An unreachable route has no path; the kernel reports IPv6 ones through lo.
+        if (want.nexthopId() != 0 || want.type() != RouteType.UNICAST) {
             return true;
         }
         return want.scope() == have.scope()

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.lease.LeaseSource;
 import net.multihome.core.plan.DesiredState;
 import net.multihome.core.plan.IpCommands;
 import net.multihome.core.plan.KernelView;
@@ -36,6 +37,7 @@ public final class Reconciler {
     private final Differ differ;
     private final int protocol;
     private final TableNamesFile tableNames;
+    private final LeaseSource leases;
     /** The plan of a replan that found changes, for the pass that follows it: planning costs. */
     private Planned replanned;
 
@@ -44,11 +46,18 @@ public final class Reconciler {
                            DesiredState desired) {
     }
 
+    /** A reconciler that learns from the kernel only. */
+    public Reconciler(Dataplane dataplane, OwnerTag owner, TableNamesFile tableNames) {
+        this(dataplane, owner, tableNames, LeaseSource.NONE);
+    }
+
     /**
      * @param tableNames where table names go for {@code ip}; null to write none
+     * @param leases the DHCP leases each pass learns from besides the kernel
      */
-    public Reconciler(Dataplane dataplane, OwnerTag owner, TableNamesFile tableNames) {
+    public Reconciler(Dataplane dataplane, OwnerTag owner, TableNamesFile tableNames, LeaseSource leases) {
         this.dataplane = dataplane;
+        this.leases = leases;
         this.planner = new Planner(owner);
         this.differ = new Differ(owner.protocol());
         this.protocol = owner.protocol();
@@ -64,7 +73,7 @@ public final class Reconciler {
             routes.addAll(dataplane.routes(family));
             rules.addAll(dataplane.rules(family));
         }
-        KernelView view = KernelViews.of(links, dataplane.addresses(), routes, protocol);
+        KernelView view = KernelViews.of(links, dataplane.addresses(), routes, protocol, leases.leases());
         DesiredState desired = plan(config, health, view);
         Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), desired.routes(), desired.rules()),
                 new KernelObjects(dataplane.nexthops(), routes, rules));

@@ -75,6 +75,7 @@ class YangDefaultsTest {
             Map.entry("multihome/balancing/default-route/idle-timer", c -> c.balancing().idleTimerSeconds()),
             Map.entry("multihome/balancing/default-route/unbalanced-timer", c -> c.balancing().unbalancedTimerSeconds()),
             Map.entry("multihome/balancing/default-route/metric", c -> c.balancing().metric()),
+            Map.entry("multihome/balancing/default-route/table", c -> c.balancing().table()),
             Map.entry("multihome/balancing/all-down", c -> c.balancing().allDown()),
             Map.entry("multihome/provider/enabled", c -> provider(c).enabled()),
             Map.entry("multihome/provider/ipv4/enabled", c -> provider(c).ipv4() != null),

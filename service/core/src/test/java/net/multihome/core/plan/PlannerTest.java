@@ -82,9 +82,12 @@ class PlannerTest {
                 "ip route add default via 203.0.113.1 dev if1 table T1",
                 "ip route add default via 203.0.113.65 dev if2 table T2",
                 // Load balancing: the weighted default, 5:1.
-                "ip route add default nhid 1296564225",
+                "ip route add default nhid 1296564225 table multihome",
                 "ip rule add priority 1000 from 203.0.113.2 lookup T1",
-                "ip rule add priority 1000 from 203.0.113.66 lookup T2");
+                "ip rule add priority 1000 from 203.0.113.66 lookup T2",
+                // Main without its defaults, then ours: a DHCP client's default in main never wins.
+                "ip rule add priority 32000 lookup main suppress_prefixlength 0",
+                "ip rule add priority 32001 lookup multihome");
         assertEquals(expected, plan(Examples.seedProviders(), Map.of(), seedInterfaces()));
     }
 
@@ -93,7 +96,7 @@ class PlannerTest {
         DesiredState state = PLANNER.plan(config(Examples.seedProviders()), Map.of(), new KernelView(seedInterfaces()));
         assertEquals(Map.of("ipv4/fib_multipath_hash_policy", "1", "ipv6/fib_multipath_hash_policy", "1"),
                 state.sysctls());
-        assertEquals(Map.of(101L, "T1", 102L, "T2"), state.tableNames());
+        assertEquals(Map.of(101L, "T1", 102L, "T2", 4200L, "multihome"), state.tableNames());
         assertEquals("83.33", state.providers().get(0).defaultRouteShare().toPlainString());
         assertEquals("16.67", state.providers().get(1).defaultRouteShare().toPlainString());
     }
@@ -121,7 +124,7 @@ class PlannerTest {
         DesiredState state = PLANNER.plan(config(Examples.seedProviders()),
                 Verdicts.down("isp1", "isp2"), new KernelView(seedInterfaces()));
         assertEquals(OperStatus.DOWN, state.providers().get(0).status());
-        assertTrue(lines(state, seedInterfaces()).contains("ip route add default nhid 1296564225"));
+        assertTrue(lines(state, seedInterfaces()).contains("ip route add default nhid 1296564225 table multihome"));
     }
 
     @Test
@@ -132,6 +135,7 @@ class PlannerTest {
                 seedInterfaces());
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("ip route add default nhid")), lines::toString);
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("ip nexthop")), lines::toString);
+        assertTrue(lines.contains("ip route add unreachable default table multihome"), lines::toString);
     }
 
     @Test
@@ -166,8 +170,9 @@ class PlannerTest {
     void failoverModeGivesOneDefaultPerProviderWithIncreasingMetrics() throws Exception {
         String xml = Examples.seedProviders().replace("<mode>load-balance</mode>", "<mode>failover</mode>");
         List<String> lines = plan(xml, Map.of(), seedInterfaces());
-        assertTrue(lines.contains("ip route add default via 203.0.113.1 dev if1"), lines::toString);
-        assertTrue(lines.contains("ip route add default via 203.0.113.65 dev if2 metric 1"), lines::toString);
+        assertTrue(lines.contains("ip route add default via 203.0.113.1 dev if1 table multihome"), lines::toString);
+        assertTrue(lines.contains("ip route add default via 203.0.113.65 dev if2 metric 1 table multihome"),
+                lines::toString);
     }
 
     @Test
@@ -175,7 +180,7 @@ class PlannerTest {
         String xml = Examples.seedProviders().replace("<hash-policy>l4</hash-policy>",
                 "<hash-policy>l4</hash-policy><default-route><kind>multipath</kind></default-route>");
         List<String> lines = plan(xml, Map.of(), seedInterfaces());
-        assertTrue(lines.contains("ip route add default nexthop via 203.0.113.1 dev if1 weight 5 nexthop via 203.0.113.65 dev if2 weight 1"),
+        assertTrue(lines.contains("ip route add default table multihome nexthop via 203.0.113.1 dev if1 weight 5 nexthop via 203.0.113.65 dev if2 weight 1"),
                 lines::toString);
     }
 
@@ -193,6 +198,15 @@ class PlannerTest {
         List<String> down = plan(xml, Verdicts.down("isp1", "isp2"), seedInterfaces());
         assertTrue(down.stream().noneMatch(l -> l.startsWith("ip rule add priority 10010")), "web falls back");
         assertTrue(down.contains("ip rule add priority 10020 from 198.51.100.32/27 ipproto 17 dport 5060-5061 unreachable"), down::toString);
+    }
+
+    @Test
+    void balancedPolicyContinuesAtTheDefaultRouteRules() throws Exception {
+        String xml = Examples.seedProviders().replace("</multihome>",
+                "<policy><name>lan</name><priority>5</priority><match><source-prefix>198.51.100.0/27</source-prefix>"
+                        + "</match><balanced/></policy></multihome>");
+        List<String> lines = plan(xml, Map.of(), seedInterfaces());
+        assertTrue(lines.contains("ip rule add priority 10005 from 198.51.100.0/27 goto 32000"), lines::toString);
     }
 
     @Test
@@ -223,7 +237,8 @@ class PlannerTest {
         assertTrue(lines.contains("ip -6 route add default via fe80::1 dev if1 table T1"), lines::toString);
         assertTrue(lines.contains("ip -6 rule add priority 1000 from 2001:db8:1::2 lookup T1"), lines::toString);
         assertTrue(lines.contains("ip nexthop add id 1296564241 via fe80::1 dev if1"), lines::toString);
-        assertTrue(lines.contains("ip -6 route add default nhid 1296564226"), lines::toString);
+        assertTrue(lines.contains("ip -6 route add default nhid 1296564226 table multihome"), lines::toString);
+        assertTrue(lines.contains("ip -6 rule add priority 32000 lookup main suppress_prefixlength 0"), lines::toString);
     }
 
     @Test
@@ -231,7 +246,7 @@ class PlannerTest {
         String xml = Examples.seedProviders().replace("<name>isp2</name>", "<name>isp2</name><enabled>false</enabled>");
         DesiredState state = PLANNER.plan(config(xml), Map.of(), new KernelView(seedInterfaces()));
         assertEquals(OperStatus.DISABLED, state.providers().get(1).status());
-        assertEquals(Map.of(101L, "T1"), state.tableNames());
+        assertEquals(Map.of(101L, "T1", 4200L, "multihome"), state.tableNames());
         assertTrue(lines(state, seedInterfaces()).stream().noneMatch(l -> l.contains("T2")));
     }
 }

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.Examples;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.lease.DhcpLease;
 import net.multihome.core.plan.OwnerTag;
 import net.multihome.core.plan.Verdicts;
 import net.multihome.core.yang.YangSchema;
@@ -58,7 +61,7 @@ class ReconcilerTest {
     void firstPassBuildsTheSeedStateAndTheSecondChangesNothing() {
         PassResult first = reconciler.pass(seed, Map.of());
         assertTrue(first.converged(), first::summary);
-        assertEquals(16, first.applied());
+        assertEquals(18, first.applied());
         kernel.applied.clear();
         PassResult second = reconciler.pass(seed, Map.of());
         assertEquals(0, second.applied());
@@ -126,8 +129,36 @@ class ReconcilerTest {
         assertTrue(kernel.applied.getFirst() instanceof Change.ReplaceNexthop p
                 && p.nexthop() instanceof Nexthop.Group g && g.members().size() == 1, kernel.applied::toString);
         assertTrue(kernel.applied.get(1) instanceof Change.DeleteNexthop, "the unused member goes last");
-        assertTrue(kernel.routes.values().stream().anyMatch(r -> r.table() == 254 && r.destination().isDefault()),
-                "the main default never went away");
+        assertTrue(kernel.routes.values().stream().anyMatch(r -> r.table() == 4200 && r.destination().isDefault()),
+                "the default never went away");
+    }
+
+    @Test
+    void aLeaseTeachesTheGatewayNoRouteNamesAndItsLossIsTheReason() throws Exception {
+        MultihomeConfig learning = LOADER.load(new ByteArrayInputStream(Examples.seedProviders().replaceAll(
+                "(?s)<ipv4>\\s*<address>203\\.0\\.113\\.66</address>.*?</ipv4>", "<ipv4/>")
+                .getBytes(StandardCharsets.UTF_8)));
+        AtomicReference<Map<String, DhcpLease>> leases = new AtomicReference<>(Map.of());
+        Reconciler learner = new Reconciler(kernel, OwnerTag.DEFAULT, null, leases::get);
+        assertEquals("interface if2 has no usable IPv4 address and gateway",
+                learner.pass(learning, Map.of()).desired().providers().get(1).reason());
+
+        leases.set(Map.of("if2", new DhcpLease("if2", "BOUND", (Inet4Address) IpAddresses.parse("203.0.113.66"), 26,
+                (Inet4Address) IpAddresses.parse("203.0.113.65"))));
+        learner.pass(learning, Map.of());
+        Route.RouteKey key = new Route.RouteKey(Family.INET, 102, IpPrefix.parse("0.0.0.0/0"), 0);
+        assertEquals(IpAddresses.parse("203.0.113.65"), kernel.routes.get(key).gateway());
+
+        leases.set(Map.of("if2", new DhcpLease("if2", "BOUND", (Inet4Address) IpAddresses.parse("203.0.113.99"), 26,
+                (Inet4Address) IpAddresses.parse("203.0.113.65"))));
+        assertEquals("interface if2 has no usable IPv4 address and gateway",
+                learner.pass(learning, Map.of()).desired().providers().get(1).reason(),
+                "a lease for an address the interface does not have is not used");
+
+        leases.set(Map.of("if2", DhcpLease.lost("if2", "EXPIRE")));
+        assertEquals("interface if2 has no usable IPv4 address and gateway (DHCPv4 lease lost: EXPIRE)",
+                learner.pass(learning, Map.of()).desired().providers().get(1).reason());
+        assertFalse(kernel.routes.containsKey(key));
     }
 
     @Test
@@ -142,7 +173,7 @@ class ReconcilerTest {
     }
 
     @Test
-    void foreignRouteInOurTableSurvivesAndForeignDefaultIsAConflictLeftAlone() {
+    void foreignRouteInOurTableSurvivesAndADhcpDefaultInMainIsNoConflict() {
         Route foreign = new Route(Family.INET, IpPrefix.parse("10.9.9.0/24"), 101, RouteType.UNICAST, RouteScope.LINK,
                 4, null, 3, null, 0, List.of(), 0);
         Route dhcpDefault = new Route(Family.INET, IpPrefix.parse("0.0.0.0/0"), 254, RouteType.UNICAST,
@@ -152,6 +183,17 @@ class ReconcilerTest {
         PassResult result = reconciler.pass(seed, Map.of());
         assertEquals(foreign, kernel.routes.get(foreign.key()));
         assertEquals(dhcpDefault, kernel.routes.get(dhcpDefault.key()));
+        assertTrue(result.converged(), result::summary);
+        assertEquals(List.of(), result.conflicts());
+    }
+
+    @Test
+    void foreignDefaultInTheDefaultRoutesTableIsAConflictLeftAlone() {
+        Route squatter = new Route(Family.INET, IpPrefix.parse("0.0.0.0/0"), 4200, RouteType.UNICAST,
+                RouteScope.UNIVERSE, 16, IpAddresses.parse("203.0.113.1"), 3, null, 0, List.of(), 0);
+        kernel.routes.put(squatter.key(), squatter);
+        PassResult result = reconciler.pass(seed, Map.of());
+        assertEquals(squatter, kernel.routes.get(squatter.key()));
         assertFalse(result.converged());
         assertTrue(result.conflicts().getFirst().contains("belongs to protocol 16"), result::summary);
     }

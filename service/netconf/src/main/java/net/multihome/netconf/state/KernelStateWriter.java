@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import net.multihome.core.config.Balancing;
 import net.multihome.core.config.Provider;
 import net.multihome.core.plan.IpCommands;
 import net.multihome.core.plan.Planner;
@@ -37,6 +38,7 @@ final class KernelStateWriter {
         Element kernel = Dom.append(multihome, NS, "kernel-state");
         Map<Long, String> tableNames = new HashMap<>();
         tableNames.put(Planner.MAIN_TABLE, "main");
+        tableNames.put(snapshot.config().balancing().table(), Balancing.DEFAULT_TABLE_NAME);
         for (Provider p : snapshot.config().providers()) {
             if (p.tableName() != null) {
                 tableNames.put(p.table(), p.tableName());

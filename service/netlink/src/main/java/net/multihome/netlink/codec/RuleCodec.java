@@ -19,8 +19,10 @@ public final class RuleCodec {
     private static final int FRA_DST = 1;
     private static final int FRA_SRC = 2;
     private static final int FRA_IIFNAME = 3;
+    private static final int FRA_GOTO = 4;
     private static final int FRA_PRIORITY = 6;
     private static final int FRA_FWMARK = 10;
+    private static final int FRA_SUPPRESS_PREFIXLEN = 14;
     private static final int FRA_TABLE = 15;
     private static final int FRA_FWMASK = 16;
     private static final int FRA_OIFNAME = 17;
@@ -94,6 +96,13 @@ public final class RuleCodec {
         if (r.table() > MAX_HEADER_TABLE) {
             w.attrU32(FRA_TABLE, r.table());
         }
+        if (r.suppressPrefixLength() != Rule.NO_SUPPRESSION) {
+            w.attrU32(FRA_SUPPRESS_PREFIXLEN, r.suppressPrefixLength());
+        }
+        // The kernel refuses a goto target on a message whose action is not goto (deletions).
+        if (action == RuleAction.GOTO.code()) {
+            w.attrU32(FRA_GOTO, r.gotoPriority() & 0xffffffffL);
+        }
         w.attrU32(FRA_PRIORITY, r.priority() & 0xffffffffL);
         if (r.protocol() != 0) {
             w.attrU8(FRA_PROTOCOL, r.protocol());
@@ -122,6 +131,9 @@ public final class RuleCodec {
             return null;
         }
         Attributes a = Attributes.parse(b, HEADER_SIZE);
+        if (action == RuleAction.GOTO && a.u32(FRA_GOTO, 0) == 0) {
+            return null;
+        }
         long fwmark = a.u32(FRA_FWMARK, 0);
         long fwmask = a.u32(FRA_FWMASK, 0);
         // The kernel fills in a full mask when none was given; 0 means the same to the encoder.
@@ -141,7 +153,9 @@ public final class RuleCodec {
                 ports(a.get(FRA_DPORT_RANGE)),
                 a.u32(FRA_TABLE, b.get(4) & 0xff),
                 action,
-                a.u8(FRA_PROTOCOL, 0));
+                a.u8(FRA_PROTOCOL, 0),
+                (int) a.u32(FRA_SUPPRESS_PREFIXLEN, FULL_MASK),
+                action == RuleAction.GOTO ? (int) a.u32(FRA_GOTO, 0) : 0);
     }
 
     private static IpPrefix prefix(Attributes a, int type, int length) {

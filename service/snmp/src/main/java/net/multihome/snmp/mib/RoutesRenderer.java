@@ -19,7 +19,7 @@ import org.snmp4j.smi.Variable;
 
 /**
  * IP-FORWARD-MIB (RFC 4292) inetCidrRouteNumber and inetCidrRouteTable for the main routing
- * table and the providers' tables, one row per path of a multipath route, like net-snmp. The
+ * table, the default route's table and the providers' tables, one row per path of a multipath route, like net-snmp. The
  * policy tells the tables apart: zeroDotZero for main, mhRoutingTables.T for table T. An
  * on-link path has next-hop type unknown(0) and an empty next hop. Route age is not known
  * and reads 0.
@@ -44,6 +44,7 @@ public final class RoutesRenderer implements SubtreeRenderer {
         int rows = 0;
         Set<Long> tables = new HashSet<>(List.of(MAIN_TABLE));
         snapshot.providers().forEach(p -> tables.add(p.table()));
+        tables.add(snapshot.config().balancing().table());
         for (Route route : snapshot.routes()) {
             if (!tables.contains(route.table())) {
                 continue;
