@@ -242,6 +242,8 @@ dnsmasq_on() {
 # PPPoE: pppoe-server on wanN (the gateway's address local, peers from 203.0.113.(base+10)) and
 # pppd with the rp-pppoe plugin on the router's ifN, as interface pppN.
 # UNTESTED: written without a kernel with PPP (CONFIG_PPP, CONFIG_PPPOE, /dev/ppp) to run it on.
+# The router's pppd reads the host's /etc/ppp/options (its noauth wins over Debian's auth) and
+# writes /run/pppN.pid on the host, so two labs in pppoe mode at once would share those names.
 start_pppoe() {
     local n base dir
     for n in 1 2; do
