@@ -355,7 +355,7 @@ up() {
         case "$1" in
             --uplinks) [ $# -ge 2 ] || die "--uplinks needs a mode: static, dhcp, slaac or pppoe"; mode=$2; shift 2 ;;
             --uplinks=*) mode=${1#--uplinks=}; shift ;;
-            *) die "lab up: unknown argument '$1' (usage: lab up [--uplinks static|dhcp|slaac|pppoe])" ;;
+            *) die "unknown argument '$1' to up (usage: lab up [--uplinks static|dhcp|slaac|pppoe])" ;;
         esac
     done
     case "$mode" in
