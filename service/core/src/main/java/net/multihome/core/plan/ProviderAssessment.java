@@ -90,13 +90,15 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
                 : assigned.map(Address::address).orElse(null);
         Integer length = config.prefixLength() != null ? config.prefixLength()
                 : assigned.map(Address::prefixLength).orElse(null);
+        // On a point-to-point link (pppd's) the peer is the gateway and the network is the peer's.
+        InetAddress peer = assigned.map(Address::peer).orElse(null);
         InetAddress gateway = config.gateway() != null ? config.gateway()
-                : link.learnedGateways().get(config.family());
+                : link.learnedGateways().getOrDefault(config.family(), peer);
         if (address == null || length == null || gateway == null) {
             return Optional.empty();
         }
         boolean learned = config.address() == null || config.prefixLength() == null || config.gateway() == null;
-        return Optional.of(new ResolvedFamily(config.family(), address, new IpPrefix(address, length), gateway,
-                learned));
+        return Optional.of(new ResolvedFamily(config.family(), address,
+                new IpPrefix(peer == null ? address : peer, length), gateway, learned));
     }
 }

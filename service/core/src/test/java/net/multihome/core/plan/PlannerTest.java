@@ -210,6 +210,23 @@ class PlannerTest {
     }
 
     @Test
+    void pointToPointPeerIsTheGatewayOfALearningProvider() throws Exception {
+        String xml = Examples.seedProviders().replaceAll(
+                "(?s)<interface>if2</interface>\\s*<ipv4>\\s*<address>203\\.0\\.113\\.66</address>.*?</ipv4>",
+                "<interface>ppp0</interface>");
+        Map<String, InterfaceView> interfaces = seedInterfaces();
+        interfaces.remove("if2");
+        // What pppd configures: "inet 100.64.9.2 peer 100.64.9.1/32", and no route.
+        interfaces.put("ppp0", new InterfaceView("ppp0", 9, true, true, List.of(new Address(9,
+                IpAddresses.parse("100.64.9.2"), 32, RouteScope.UNIVERSE, IpAddresses.parse("100.64.9.1"))), Map.of()));
+        List<String> lines = plan(xml, Map.of(), interfaces);
+        assertTrue(lines.contains("ip route add 100.64.9.1/32 dev ppp0 src 100.64.9.2 table T2"), lines::toString);
+        assertTrue(lines.contains("ip route add default via 100.64.9.1 dev ppp0 table T2"), lines::toString);
+        assertTrue(lines.contains("ip rule add priority 1000 from 100.64.9.2 lookup T2"), lines::toString);
+        assertTrue(lines.contains("ip nexthop add id 1296564242 via 100.64.9.1 dev ppp0"), lines::toString);
+    }
+
+    @Test
     void learnedAddressAndGatewayAreUsed() throws Exception {
         String xml = Examples.seedProviders().replaceAll(
                 "(?s)<ipv4>\\s*<address>203\\.0\\.113\\.66</address>.*?</ipv4>", "");

@@ -30,7 +30,7 @@ public final class AddressCodec {
         w.begin(type, flags, seq);
         w.u8(a.family().code()).u8(a.prefixLength()).u8(0).u8(a.scope().code()).u32(a.ifindex());
         w.attrAddress(IFA_LOCAL, a.address());
-        w.attrAddress(IFA_ADDRESS, a.address());
+        w.attrAddress(IFA_ADDRESS, a.peer() == null ? a.address() : a.peer());
         w.end();
     }
 
@@ -63,6 +63,7 @@ public final class AddressCodec {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        return new Address(b.getInt(4), local, b.get(1) & 0xff, scope);
+        InetAddress peer = a.has(IFA_LOCAL) ? a.address(IFA_ADDRESS) : null;
+        return new Address(b.getInt(4), local, b.get(1) & 0xff, scope, local.equals(peer) ? null : peer);
     }
 }
