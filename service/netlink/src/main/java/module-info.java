@@ -4,5 +4,6 @@ module net.multihome.netlink {
 
     exports net.multihome.netlink;
     exports net.multihome.netlink.model;
+    exports net.multihome.netlink.nft;
     exports net.multihome.netlink.socket;
 }

@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a file-descriptor-creating action inside another network namespace. {@code setns}
@@ -12,11 +13,25 @@ import java.util.function.IntSupplier;
  * that switches back (or dies) afterwards; no pooled or virtual-thread carrier ever ends up
  * in a foreign namespace.
  */
-final class NamespaceSwitch {
+public final class NamespaceSwitch {
 
     private static final String OWN_NAMESPACE = "/proc/thread-self/ns/net";
 
     private NamespaceSwitch() {
+    }
+
+    /**
+     * Runs {@code action} on a platform thread switched into {@code netnsPath}, for libraries
+     * that open their netlink sockets themselves (libnftables), and returns its result.
+     */
+    public static <T> T supply(Path netnsPath, Supplier<T> action) {
+        AtomicReference<T> value = new AtomicReference<>();
+        // No descriptor to hand back: -1 is what a failed switch back may close, harmlessly.
+        inNamespace(netnsPath, () -> {
+            value.set(action.get());
+            return -1;
+        });
+        return value.get();
     }
 
     static int inNamespace(Path netnsPath, IntSupplier action) {
