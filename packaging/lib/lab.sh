@@ -4,11 +4,23 @@
 #
 #   mhlab-lan ── eth0 [mhlab-router] if1 ── wan1 [mhlab-isp1] up1 ── i1 ┐
 #                                    if2 ── wan2 [mhlab-isp2] up2 ── i2 ┼ [mhlab-inet] 192.0.2.1
-#                                    if3 ── wan3 [mhlab-isp3] up3 ── i3 ┘
+#                                    if3 ── wan3 [mhlab-isp3] up3 ── i3 ┘      2001:db8:ffff::1
 #
 # The default configuration (examples/lab.xml) uses isp1 and isp2 as the recipe does; isp3 is
 # there for configurations with three providers (MULTIHOME_LAB_FACTORY picks another file).
-# Addresses are the seed recipe's (documentation ranges, only inside these namespaces).
+# IPv4 addresses are the seed recipe's; IPv6 comes from 2001:db8::/32 (documentation ranges,
+# only inside these namespaces):
+#
+#   LAN             198.51.100.0/26          2001:db8:100::/64    router ::1, LAN host ::10
+#   router - ispN   203.0.113.(64(N-1))/26   2001:db8:N::/64      ISP ::1, router ::2
+#   ispN - inet     100.64.N.0/30            2001:db8:64:N::/64   ISP ::1, inet ::2
+#
+# `lab up --uplinks MODE` chooses how the router's if1 and if2 get their addresses (if3 is
+# always static): static (the default), dhcp (dnsmasq in the ISP, ifupdown's dhclient in the
+# router, DHCPv4), slaac (dnsmasq's router advertisements, the kernel's SLAAC) or pppoe
+# (pppoe-server in the ISP, pppd in the router; needs the kernel's PPP support). Each mode runs
+# its example configuration (lab.xml, lab-dhcp.xml, lab-slaac.xml, lab-pppoe.xml) unless
+# MULTIHOME_LAB_FACTORY names another.
 set -euo pipefail
 
 # Tests run their own lab beside a person's by setting these.
@@ -25,7 +37,8 @@ namespaces=("$prefix-lan" "$prefix-router" "$prefix-isp1" "$prefix-isp2" "$prefi
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 # The package test runs the installed daemon through a wrapper that drops to its user.
 launcher=${MULTIHOME_LAB_LAUNCHER:-$here/../bin/multihome}
-factory=${MULTIHOME_LAB_FACTORY:-$here/../examples/lab.xml}
+# Unset: the example configuration for the lab's uplink mode (factory_for).
+factory=${MULTIHOME_LAB_FACTORY:-}
 
 die() { echo "multihome lab: $*" >&2; exit 1; }
 in_ns() { local ns=$1; shift; ip netns exec "$prefix-$ns" "$@"; }
@@ -46,16 +59,23 @@ daemon_running() { [ -f "$run_dir/daemon.pid" ] && kill -0 "$(cat "$run_dir/daem
 
 veth() { # veth NS1 IF1 NS2 IF2
     ip link add "$2" netns "$prefix-$1" type veth peer name "$4" netns "$prefix-$3"
+    in_ns "$1" sysctl -qw "net.ipv6.conf.$2.accept_dad=0"
+    in_ns "$3" sysctl -qw "net.ipv6.conf.$4.accept_dad=0"
     in_ns "$1" ip link set "$2" up
     in_ns "$3" ip link set "$4" up
 }
 
 build() {
+    local mode=$1
     [ "$(id -u)" -eq 0 ] || die "needs root (it creates network namespaces)"
     for ns in "${namespaces[@]}"; do ip netns add "$ns"; done
     for ns in "${namespaces[@]}"; do
         ip netns exec "$ns" ip link set lo up
-        ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
+        ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+        # No duplicate address detection: static and SLAAC addresses are usable at once. Static
+        # IPv6 addresses outlive an interface's down and up, as IPv4 ones do.
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 \
+            net.ipv6.conf.all.keep_addr_on_down=1 net.ipv6.conf.default.keep_addr_on_down=1
     done
     veth lan lan0 router eth0
     veth router if1 isp1 wan1
@@ -67,10 +87,11 @@ build() {
 
     in_ns lan ip addr add 198.51.100.10/26 dev lan0
     in_ns lan ip route add default via 198.51.100.1
+    in_ns lan ip addr add 2001:db8:100::10/64 dev lan0
+    in_ns lan ip -6 route add default via 2001:db8:100::1
     in_ns router ip addr add 198.51.100.1/26 dev eth0
-    in_ns router ip addr add 203.0.113.2/26 dev if1
-    in_ns router ip addr add 203.0.113.66/26 dev if2
-    in_ns router ip addr add 203.0.113.130/26 dev if3
+    in_ns router ip addr add 2001:db8:100::1/64 dev eth0
+    for n in 1 2 3; do router_uplink "$n" "$mode"; done
     for n in 1 2 3; do restore_provider "$n"; done
     in_ns inet ip addr add 100.64.1.2/30 dev i1
     in_ns inet ip addr add 100.64.2.2/30 dev i2
@@ -79,20 +100,49 @@ build() {
     in_ns inet ip route add 203.0.113.0/26 via 100.64.1.1
     in_ns inet ip route add 203.0.113.64/26 via 100.64.2.1
     in_ns inet ip route add 203.0.113.128/26 via 100.64.3.1
+    in_ns inet ip addr add 2001:db8:ffff::1/128 dev lo
+    for n in 1 2 3; do
+        in_ns inet ip addr add "2001:db8:64:$n::2/64" dev "i$n"
+        in_ns inet ip -6 route add "2001:db8:$n::/64" via "2001:db8:64:$n::1"
+    done
     # The LAN is masqueraded by the router, as in the recipe ("if it is masqueraded").
     if command -v nft >/dev/null; then
         in_ns router nft -f - <<'NFT'
 table ip mhlab {
     chain postrouting {
         type nat hook postrouting priority srcnat;
-        oifname { "if1", "if2", "if3" } ip saddr 198.51.100.0/26 masquerade
+        oifname { "if1", "if2", "if3", "ppp1", "ppp2" } ip saddr 198.51.100.0/26 masquerade
+    }
+}
+NFT
+        # IPv6 too, so the Internet host's answers find the way back through the provider the
+        # router chose, with no route to the LAN in the providers.
+        in_ns router nft -f - <<'NFT'
+table ip6 mhlab6 {
+    chain postrouting {
+        type nat hook postrouting priority srcnat;
+        oifname { "if1", "if2", "if3", "ppp1", "ppp2" } ip6 saddr 2001:db8:100::/64 masquerade
     }
 }
 NFT
     fi
 }
 
-# Provider N: gateway 203.0.113.(64*(N-1)+1)/26 on wanN, uplink 100.64.N.1/30 to the Internet host.
+# The router's own static addresses on uplink N (203.0.113.(64*(N-1)+2)/26 and 2001:db8:N::2/64),
+# those the uplink mode does not leave to a client; uplink 3 is always static.
+router_uplink() {
+    local n=$1 mode=$2
+    [ "$n" -eq 3 ] && mode=static
+    case "$mode" in
+        static|slaac) in_ns router ip addr add "203.0.113.$((64 * (n - 1) + 2))/26" dev "if$n" ;;
+    esac
+    case "$mode" in
+        static|dhcp) in_ns router ip addr add "2001:db8:$n::2/64" dev "if$n" ;;
+    esac
+}
+
+# Provider N: gateway 203.0.113.(64*(N-1)+1)/26 and 2001:db8:N::1/64 on wanN, uplink 100.64.N.1/30
+# and 2001:db8:64:N::1/64 to the Internet host.
 restore_provider() {
     local n=$1
     in_ns "isp$n" nft delete table netdev mhlab_farside 2>/dev/null || true
@@ -102,6 +152,144 @@ restore_provider() {
     in_ns "isp$n" ip addr replace "203.0.113.$((64 * (n - 1) + 1))/26" dev "wan$n"
     in_ns "isp$n" ip addr replace "100.64.$n.1/30" dev "up$n"
     in_ns "isp$n" ip route replace default via "100.64.$n.2"
+    in_ns "isp$n" ip addr replace "2001:db8:$n::1/64" dev "wan$n"
+    in_ns "isp$n" ip addr replace "2001:db8:64:$n::1/64" dev "up$n"
+    in_ns "isp$n" ip -6 route replace default via "2001:db8:64:$n::2"
+}
+
+# The lab's uplink mode, as `lab up` recorded it.
+uplinks() { cat "$run_dir/uplinks" 2>/dev/null || echo static; }
+
+factory_for() {
+    case "$1" in
+        static) echo "$here/../examples/lab.xml" ;;
+        *) echo "$here/../examples/lab-$1.xml" ;;
+    esac
+}
+
+# DHCPv4 from dnsmasq on wanN (203.0.113.(base+10) to (base+40) of the ISP's /26, 2 minute leases)
+# and ifupdown's dhclient on the router's ifN.
+start_dhcp() {
+    write_dhclient_script
+    # ip netns exec bind-mounts this over /etc/resolv.conf, so dhclient-script rewrites it and
+    # never the host's.
+    mkdir -p "/etc/netns/$prefix-router"
+    echo "# multihome lab: dhclient-script's resolv.conf for $prefix-router" >"/etc/netns/$prefix-router/resolv.conf"
+    local n base
+    for n in 1 2; do
+        base=$((64 * (n - 1)))
+        # No ping of an address before offering it: that delays the first lease by 3 s.
+        dnsmasq_on "$n" --dhcp-authoritative --no-ping \
+            --dhcp-range="203.0.113.$((base + 10)),203.0.113.$((base + 40)),255.255.255.192,2m" \
+            --dhcp-option="option:router,203.0.113.$((base + 1))"
+    done
+    for n in 1 2; do
+        # As ifup runs it for an "inet dhcp" stanza, with the lab's files and script; it returns
+        # once bound (then runs in the background), and timeout bounds the wait for the lease.
+        in_ns router timeout 30 dhclient -4 -v -i -pf "$run_dir/dhclient.if$n.pid" \
+            -lf "$run_dir/dhclient.if$n.leases" -I -df "$run_dir/dhclient6.if$n.leases" \
+            -sf "$run_dir/dhclient-script" -e "MULTIHOME_LEASE_DIR=$run_dir/leases" "if$n" \
+            >>"$run_dir/dhclient.log" 2>&1 \
+            || die "dhclient got no lease on if$n within 30 s (log: $run_dir/dhclient.log)"
+    done
+}
+
+# Debian's dhclient-script, then multihome's exit hook as /etc/dhcp/dhclient-exit-hooks.d would
+# source it, so nothing is installed into the host's /etc.
+write_dhclient_script() {
+    local hook
+    hook=$(cd "$here/../dhcp" && pwd)/dhclient-exit-hook
+    cat >"$run_dir/dhclient-script" <<SCRIPT
+#!/bin/sh
+# Written by multihome lab up --uplinks dhcp.
+/sbin/dhclient-script "\$@"
+exit_status=\$?
+. "$hook"
+exit \$exit_status
+SCRIPT
+    chmod 0755 "$run_dir/dhclient-script"
+}
+
+# Router advertisements of 2001:db8:N::/64 from dnsmasq on wanN (every 4 s once started, up to 16 s
+# apart before; the router valid for 30 s, so a silent provider is forgotten soon) and the kernel's
+# SLAAC on the router's ifN.
+start_slaac() {
+    local n
+    for n in 1 2; do
+        # Forwarding is on in the router: only accept_ra=2 takes advertisements then.
+        in_ns router sysctl -qw "net.ipv6.conf.if$n.accept_ra=2" "net.ipv6.conf.if$n.autoconf=1"
+        dnsmasq_on "$n" --enable-ra --dhcp-range="2001:db8:$n::,ra-only,64,2m" --ra-param="wan$n,4,30"
+    done
+    for n in 1 2; do
+        wait_for 10 slaac_done "$n" || die "if$n got no SLAAC address and default route within 10 s"
+    done
+}
+slaac_done() {
+    [ -n "$(in_ns router ip -6 addr show dev "if$1" scope global)" ] \
+        && [ -n "$(in_ns router ip -6 route show default dev "if$1" proto ra)" ]
+}
+
+# dnsmasq on provider N's wanN with DNS off and no host files; the mode's options follow.
+dnsmasq_on() {
+    local n=$1
+    shift
+    in_ns "isp$n" dnsmasq --conf-file=/dev/null --no-resolv --no-hosts --port=0 \
+        --interface="wan$n" --bind-interfaces --pid-file="$run_dir/dnsmasq.isp$n.pid" \
+        --dhcp-leasefile="$run_dir/dnsmasq.isp$n.leases" --log-facility="$run_dir/dnsmasq.isp$n.log" "$@" \
+        || die "dnsmasq did not start in $prefix-isp$n (log: $run_dir/dnsmasq.isp$n.log)"
+}
+
+# PPPoE: pppoe-server on wanN (the gateway's address local, peers from 203.0.113.(base+10)) and
+# pppd with the rp-pppoe plugin on the router's ifN, as interface pppN.
+# UNTESTED: written without a kernel with PPP (CONFIG_PPP, CONFIG_PPPOE, /dev/ppp) to run it on.
+# The router's pppd reads the host's /etc/ppp/options (its noauth wins over Debian's auth) and
+# writes /run/pppN.pid on the host, so two labs in pppoe mode at once would share those names.
+start_pppoe() {
+    local n base dir
+    for n in 1 2; do
+        base=$((64 * (n - 1)))
+        dir="$run_dir/ppp-isp$n"
+        mkdir -p "$dir"
+        # The ISP's pppd reads its PAP secrets from /etc/ppp/pap-secrets only: ip netns exec
+        # bind-mounts this directory over /etc/ppp for the ISP's namespace.
+        printf '"lab%s" * "secret%s" *\n' "$n" "$n" >"$dir/pap-secrets"
+        chmod 0600 "$dir/pap-secrets"
+        printf 'require-pap\nlcp-echo-interval 1\nlcp-echo-failure 3\nnodefaultroute\n' >"$dir/pppoe-server-options"
+        mkdir -p "/etc/netns/$prefix-isp$n"
+        ln -sfn "$dir" "/etc/netns/$prefix-isp$n/ppp"
+        setsid ip netns exec "$prefix-isp$n" pppoe-server -F -k -I "wan$n" -L "203.0.113.$((base + 1))" \
+            -R "203.0.113.$((base + 10))" -N 4 -O "$dir/pppoe-server-options" \
+            </dev/null >>"$run_dir/pppoe-server.isp$n.log" 2>&1 &
+        echo $! >"$run_dir/pppoe-server.isp$n.pid"
+        setsid ip netns exec "$prefix-router" pppd plugin rp-pppoe.so "if$n" ifname "ppp$n" \
+            user "lab$n" password "secret$n" noauth nodefaultroute noipdefault persist maxfail 0 holdoff 1 \
+            lcp-echo-interval 1 lcp-echo-failure 3 nodetach </dev/null >>"$run_dir/pppd.if$n.log" 2>&1 &
+        echo $! >"$run_dir/pppd.if$n.pid"
+    done
+    for n in 1 2; do
+        wait_for 15 in_ns router ip -4 addr show dev "ppp$n" scope global \
+            || die "no PPPoE session on if$n within 15 s (log: $run_dir/pppd.if$n.log)"
+    done
+}
+
+# Ends what start_dhcp, start_slaac and start_pppoe started, by their pid files; a pid is only
+# signalled while it is still the program that wrote the file.
+stop_uplinks() {
+    local f pid program ns
+    for f in "$run_dir"/dhclient.*.pid "$run_dir"/dnsmasq.*.pid "$run_dir"/pppd.*.pid "$run_dir"/pppoe-server.*.pid; do
+        [ -f "$f" ] || continue
+        program=$(basename "$f")
+        program=${program%%.*}
+        pid=$(cat "$f")
+        if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$program" ]; then
+            kill -TERM "$pid" 2>/dev/null || true
+            wait_for 5 bash -c "! kill -0 $pid" || kill -KILL "$pid" 2>/dev/null || true
+        fi
+        rm -f "$f"
+    done
+    rm -f "/etc/netns/$prefix-router/resolv.conf" "/etc/netns/$prefix-isp1/ppp" "/etc/netns/$prefix-isp2/ppp"
+    for ns in "${namespaces[@]}"; do rmdir "/etc/netns/$ns" 2>/dev/null || true; done
+    rmdir /etc/netns 2>/dev/null || true
 }
 
 start_daemon() {
@@ -110,7 +298,7 @@ start_daemon() {
     cp "$here/../iproute2/rt_protos.d/multihome.conf" "$rt_protos"
     readies_before=$(ready_count)
     ip netns exec "$prefix-router" setsid "$launcher" daemon --state-dir "$run_dir/state" \
-        --factory-config "$factory" --runtime-dir "$run_dir" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
+        --factory-config "${factory:-$(factory_for "$(uplinks)")}" --runtime-dir "$run_dir" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
     echo $! >"$run_dir/daemon.pid"
     if ! wait_for 30 daemon_ready; then
         tail -20 "$run_dir/daemon.log" >&2
@@ -162,11 +350,32 @@ stop_forwarders() {
 }
 
 up() {
+    local mode=static
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --uplinks) [ $# -ge 2 ] || die "--uplinks needs a mode: static, dhcp, slaac or pppoe"; mode=$2; shift 2 ;;
+            --uplinks=*) mode=${1#--uplinks=}; shift ;;
+            *) die "unknown argument '$1' to up (usage: lab up [--uplinks static|dhcp|slaac|pppoe])" ;;
+        esac
+    done
+    case "$mode" in
+        static|dhcp|slaac) ;;
+        pppoe) [ -e /dev/ppp ] || die "--uplinks pppoe needs the kernel's PPP support, which this kernel lacks (no /dev/ppp: CONFIG_PPP, CONFIG_PPPOE)" ;;
+        *) die "unknown uplink mode '$mode' (static, dhcp, slaac or pppoe)" ;;
+    esac
     [ -x "$launcher" ] || die "launcher $launcher missing"
     if exists "$prefix-router"; then
+        [ "$(uplinks)" = "$mode" ] || die "lab is up with --uplinks $(uplinks); run lab down first"
         echo "lab already up"
     else
-        build
+        mkdir -p "$run_dir"
+        echo "$mode" >"$run_dir/uplinks"
+        build "$mode"
+        case "$mode" in
+            dhcp) start_dhcp ;;
+            slaac) start_slaac ;;
+            pppoe) start_pppoe ;;
+        esac
     fi
     if ! daemon_running; then
         start_daemon
@@ -175,13 +384,14 @@ up() {
         || [ -f "$run_dir/forward-metrics.pid" ] || start_forwarders
     cat <<EOF
 multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefix-router
+  uplinks:  $(uplinks_description "$mode")
   status:   multihome lab status [--json]
   log:      tail -f $run_dir/daemon.log
   config:   $run_dir/state/startup.xml
   routes:   ip -n $prefix-router route show table all proto 77
   rules:    ip -n $prefix-router rule
   nexthops: ip -n $prefix-router nexthop
-  traffic:  ip netns exec $prefix-lan ping -c 3 192.0.2.1
+  traffic:  ip netns exec $prefix-lan ping -c 3 192.0.2.1 ; ip netns exec $prefix-lan ping -6 -c 3 2001:db8:ffff::1
   netconf:  /usr/bin/python3 -c "from ncclient import manager; m = manager.connect(host='127.0.0.1', port=$netconf_port, username='admin', password='admin', hostkey_verify=False, look_for_keys=False, allow_agent=False); print(m.get_config('running'))"
   snmp:     snmpwalk -v2c -c public 127.0.0.1:$snmp_port .1.3.6.1.4.1.32473
   faults:   multihome lab fail isp1 link|gateway|upstream|farside|admin ; multihome lab restore isp1
@@ -190,6 +400,15 @@ EOF
     if [ "$metrics_port" != 0 ]; then
         echo "metrics: http://127.0.0.1:$metrics_port/metrics"
     fi
+}
+
+uplinks_description() {
+    case "$1" in
+        static) echo "static (addresses set by the lab; --uplinks dhcp|slaac|pppoe for real clients)" ;;
+        dhcp) echo "dhcp (dnsmasq in $prefix-isp1/2, dhclient on if1/if2, leases in $run_dir/leases; log: $run_dir/dhclient.log)" ;;
+        slaac) echo "slaac (dnsmasq router advertisements in $prefix-isp1/2, the kernel's SLAAC on if1/if2)" ;;
+        pppoe) echo "pppoe (pppoe-server in $prefix-isp1/2, pppd on if1/if2 as ppp1/ppp2)" ;;
+    esac
 }
 
 stop_daemon() {
@@ -205,6 +424,7 @@ stop_daemon() {
 down() {
     stop_forwarders
     stop_daemon
+    stop_uplinks
     for ns in "${namespaces[@]}"; do
         if exists "$ns"; then ip netns del "$ns"; fi
     done
@@ -229,8 +449,10 @@ fail() {
     case "${2:-}" in
         # The provider's end of the cable goes down: the router loses carrier.
         link) in_ns "isp$n" ip link set "wan$n" down ;;
-        # The gateway stops answering (no address, so no ARP either); the link stays up.
-        gateway) in_ns "isp$n" ip addr flush dev "wan$n" ;;
+        # The gateway stops answering (no address, so no ARP or neighbour discovery either); the
+        # link stays up. The link-local address stays, as restore could not bring it back, and
+        # without the global one the provider has no route back to the router.
+        gateway) in_ns "isp$n" ip addr flush dev "wan$n" scope global ;;
         # The gateway answers but its way to the Internet is cut.
         upstream) in_ns "isp$n" ip link set "up$n" down ;;
         # Everything beyond the router's port is gone while the router keeps carrier, as behind
@@ -258,11 +480,11 @@ restore() {
     echo "$1 restored"
 }
 
-usage="usage: multihome lab up|down|status [--json]|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER"
+usage="usage: multihome lab up [--uplinks static|dhcp|slaac|pppoe]|down|status [--json]|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER"
 
 case "${1:-}" in
     -h|--help) echo "$usage" ;;
-    up) up ;;
+    up) shift; up "$@" ;;
     # The daemon's status socket is in the lab's run directory; the client runs on the host.
     status) shift; exec "$launcher" status --socket "$run_dir/status.sock" "$@" ;;
     down) down ;;
