@@ -8,10 +8,11 @@
 #
 # The default configuration (examples/lab.xml) uses isp1 and isp2 as the recipe does; isp3 is
 # there for configurations with three providers (MULTIHOME_LAB_FACTORY picks another file).
-# IPv4 addresses are the seed recipe's; IPv6 comes from 2001:db8::/32 (documentation ranges,
-# only inside these namespaces):
+# The LAN is private and the daemon translates it (examples/lab.xml: local-network translate);
+# the uplinks' IPv4 addresses are the seed recipe's; IPv6 comes from 2001:db8::/32
+# (documentation ranges, only inside these namespaces):
 #
-#   LAN             198.51.100.0/26          2001:db8:100::/64    router ::1, LAN host ::10
+#   LAN             10.0.0.0/24 (private)    2001:db8:100::/64    router .1/::1, LAN host .10/::10
 #   router - ispN   203.0.113.(64(N-1))/26   2001:db8:N::/64      ISP ::1, router ::2
 #   ispN - inet     100.64.N.0/30            2001:db8:64:N::/64   ISP ::1, inet ::2
 #
@@ -85,11 +86,11 @@ build() {
     veth router if3 isp3 wan3
     veth isp3 up3 inet i3
 
-    in_ns lan ip addr add 198.51.100.10/26 dev lan0
-    in_ns lan ip route add default via 198.51.100.1
+    in_ns lan ip addr add 10.0.0.10/24 dev lan0
+    in_ns lan ip route add default via 10.0.0.1
     in_ns lan ip addr add 2001:db8:100::10/64 dev lan0
     in_ns lan ip -6 route add default via 2001:db8:100::1
-    in_ns router ip addr add 198.51.100.1/26 dev eth0
+    in_ns router ip addr add 10.0.0.1/24 dev eth0
     in_ns router ip addr add 2001:db8:100::1/64 dev eth0
     for n in 1 2 3; do router_uplink "$n" "$mode"; done
     for n in 1 2 3; do restore_provider "$n"; done
@@ -105,27 +106,6 @@ build() {
         in_ns inet ip addr add "2001:db8:64:$n::2/64" dev "i$n"
         in_ns inet ip -6 route add "2001:db8:$n::/64" via "2001:db8:64:$n::1"
     done
-    # The LAN is masqueraded by the router, as in the recipe ("if it is masqueraded").
-    if command -v nft >/dev/null; then
-        in_ns router nft -f - <<'NFT'
-table ip mhlab {
-    chain postrouting {
-        type nat hook postrouting priority srcnat;
-        oifname { "if1", "if2", "if3", "ppp1", "ppp2" } ip saddr 198.51.100.0/26 masquerade
-    }
-}
-NFT
-        # IPv6 too, so the Internet host's answers find the way back through the provider the
-        # router chose, with no route to the LAN in the providers.
-        in_ns router nft -f - <<'NFT'
-table ip6 mhlab6 {
-    chain postrouting {
-        type nat hook postrouting priority srcnat;
-        oifname { "if1", "if2", "if3", "ppp1", "ppp2" } ip6 saddr 2001:db8:100::/64 masquerade
-    }
-}
-NFT
-    fi
 }
 
 # The router's own static addresses on uplink N (203.0.113.(64*(N-1)+2)/26 and 2001:db8:N::2/64),

@@ -47,7 +47,7 @@ class FlowStabilityIT {
     private List<String> providerPerFlow() throws Exception {
         StringBuilder batch = new StringBuilder();
         for (int i = 0; i < FLOWS; i++) {
-            batch.append("route get 192.0.2.1 from 198.51.100.10 iif eth0 ipproto udp sport ")
+            batch.append("route get 192.0.2.1 from 10.0.0.10 iif eth0 ipproto udp sport ")
                     .append(20000 + i).append(" dport 53\n");
         }
         Path file = dir.resolve("flows.batch");

@@ -50,10 +50,10 @@ class KernelStateIT {
     @Test
     void routerHoldsTheSeedRecipeRoutesRulesAndWeightedDefault() {
         assertEquals(List.of(
+                "10.0.0.0/24 dev eth0 table 101 scope link",
+                "10.0.0.0/24 dev eth0 table 102 scope link",
                 "127.0.0.0/8 dev lo table 101 scope link",
                 "127.0.0.0/8 dev lo table 102 scope link",
-                "198.51.100.0/26 dev eth0 table 101 scope link",
-                "198.51.100.0/26 dev eth0 table 102 scope link",
                 "203.0.113.0/26 dev if1 table 101 scope link src 203.0.113.2",
                 "203.0.113.0/26 dev if1 table 102 scope link",
                 "203.0.113.64/26 dev if2 table 101 scope link",
@@ -67,6 +67,8 @@ class KernelStateIT {
                 0:	from all lookup local
                 1000:	from 203.0.113.2 lookup 101 proto 77
                 1000:	from 203.0.113.66 lookup 102 proto 77
+                1100:	from all fwmark 0x650000/0xff0000 lookup 101 proto 77
+                1100:	from all fwmark 0x660000/0xff0000 lookup 102 proto 77
                 32000:	from all lookup main suppress_prefixlength 0 proto 77
                 32001:	from all lookup 4200 proto 77
                 32766:	from all lookup main

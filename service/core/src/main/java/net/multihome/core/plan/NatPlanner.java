@@ -38,12 +38,15 @@ final class NatPlanner {
             if (a.usable()) {
                 serving.add(ConnectionMarks.of(p));
             }
-            if (p.nat().mode() == Nat.Mode.NONE || p.ipv4() == null) {
+            if (p.nat().mode() == Nat.Mode.NONE) {
                 continue;
             }
             for (LocalNetwork local : config.localNetworks()) {
-                if (local.translate() && local.prefix().family() == Family.INET) {
-                    sourceNats.add(new NatPlan.SourceNat(local.prefix(), p.interfaceName(), p.nat().address()));
+                Family family = local.prefix().family();
+                if (local.translate() && p.family(family) != null) {
+                    // The snat address is IPv4; IPv6 leaving by the provider takes its address (NAT66).
+                    sourceNats.add(new NatPlan.SourceNat(local.prefix(), p.interfaceName(),
+                            family == Family.INET ? p.nat().address() : null));
                 }
             }
         }

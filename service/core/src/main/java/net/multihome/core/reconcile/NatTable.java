@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import net.multihome.core.config.ConnectionMarks;
 import net.multihome.core.plan.NatPlan;
+import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
 
 /**
@@ -24,6 +25,7 @@ import net.multihome.netlink.model.IpAddresses;
  *   }
  *   chain source-nat {     # postrouting, srcnat
  *     oifname "if1" ip saddr 10.0.0.0/24 masquerade
+ *     oifname "if1" ip6 saddr 2001:db8:100::/64 masquerade
  *   }
  * }
  * </pre>
@@ -85,7 +87,8 @@ public final class NatTable {
         }
         for (NatPlan.SourceNat s : plan.sourceNats()) {
             rule(commands, "source-nat", match("meta", "oifname", string(s.interfaceName())),
-                    payloadMatch("ip", "saddr", "{\"prefix\":{\"addr\":" + string(IpAddresses.format(
+                    payloadMatch(s.network().family() == Family.INET ? "ip" : "ip6", "saddr",
+                            "{\"prefix\":{\"addr\":" + string(IpAddresses.format(
                             s.network().address())) + ",\"len\":" + s.network().length() + "}}"),
                     s.address() == null ? "{\"masquerade\":null}"
                             : "{\"snat\":{\"family\":\"ip\",\"addr\":" + string(IpAddresses.format(s.address())) + "}}");
