@@ -78,8 +78,13 @@ public final class ConntrackHandle implements AutoCloseable {
         if (mask == 0) {
             throw new IllegalArgumentException("mask 0 matches every conntrack entry");
         }
+        return delete(dump(mark, mask));
+    }
+
+    /** Deletes the entries by tuple, zone and id; counts those deleted, skipping those gone. */
+    synchronized int delete(List<DumpedEntry> entries) {
         List<Request> deletes = new ArrayList<>();
-        for (DumpedEntry e : dump(mark, mask)) {
+        for (DumpedEntry e : entries) {
             deletes.add(new Request("conntrack delete", e.entry(), NetlinkFlags.REQUEST,
                     (w, flags, seq) -> CtnetlinkCodec.encodeDelete(w, e, flags, seq)));
         }
@@ -103,7 +108,8 @@ public final class ConntrackHandle implements AutoCloseable {
         return deleted;
     }
 
-    private List<DumpedEntry> dump(long mark, long mask) {
+    /** The entries of one mark, each with what deleting exactly it takes. */
+    synchronized List<DumpedEntry> dump(long mark, long mask) {
         return channel.dump(new Request("conntrack list mark", "0x" + Long.toHexString(mark) + "/0x"
                 + Long.toHexString(mask), NetlinkFlags.REQUEST | NetlinkFlags.DUMP,
                 (w, flags, seq) -> CtnetlinkCodec.encodeDumpByMark(w, mark, mask, seq)), CtnetlinkCodec::decode);

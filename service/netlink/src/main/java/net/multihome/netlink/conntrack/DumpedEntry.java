@@ -2,8 +2,8 @@ package net.multihome.netlink.conntrack;
 
 /**
  * A dumped entry with what it takes to delete exactly it: its original tuple as the kernel
- * sent it (so ICMP ids, GRE keys and tuple zones need no model of their own), its id, which
- * stops a delete from hitting a newer connection that reused the tuple, and its zone.
+ * sent it (so ICMP ids, GRE keys and tuple zones need no model of their own), its zone, and its
+ * id, which the kernel compares before it deletes (ENOENT when the entry is not the one dumped).
  *
  * @param familyCode the {@code nfgen_family} to delete it with
  * @param originalTuple the payload of {@code CTA_TUPLE_ORIG}

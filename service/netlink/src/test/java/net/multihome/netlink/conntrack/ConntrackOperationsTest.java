@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.multihome.netlink.NetlinkException;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
 import net.multihome.testing.Namespace;
@@ -119,6 +120,41 @@ class ConntrackOperationsTest {
         assertEquals(0, ct.deleteByMark(ISP2, MASK));
         assertEquals(0, ct.deleteByMark(ISP2, MASK));
         assertEquals(Set.of("tcp 10.0.0.2 65536"), listed());
+    }
+
+    @Test
+    void deletesEntriesInOtherZonesToo() {
+        ns.exec("conntrack", "-I", "-p", "udp", "-s", "10.0.0.2", "-d", "192.0.2.1", "--sport", "40000", "--dport", "53",
+                "-t", "600", "--zone", "5", "--mark", Long.toString(ISP2));
+        insert("udp", "10.0.0.2", "192.0.2.1", ISP2);
+
+        assertEquals(2, ct.deleteByMark(ISP2, MASK));
+        assertEquals(Set.of(), listed());
+    }
+
+    @Test
+    void anEntryGoneSinceTheDumpIsSkippedNotAnError() {
+        insert("tcp", "10.0.0.2", "192.0.2.1", ISP2);
+        insert("tcp", "10.0.0.3", "192.0.2.1", ISP2);
+        insert("udp", "fd00::4", "2001:db8::1", ISP2);
+        List<DumpedEntry> dumped = ct.dump(ISP2, MASK);
+        ns.exec("conntrack", "-D", "-s", "10.0.0.3");
+        ns.exec("conntrack", "-D", "-f", "ipv6", "-s", "fd00::4");
+
+        assertEquals(1, ct.delete(dumped));
+        assertEquals(Set.of(), listed());
+    }
+
+    @Test
+    void kernelRefusalsOverCtnetlinkCarryTheErrnoName() {
+        try (ConntrackFixture fixture = new ConntrackFixture(ns.path())) {
+            List<ConntrackFixture.Udp> one = List.of(new ConntrackFixture.Udp(IpAddresses.parse("10.0.0.2"), 40000,
+                    IpAddresses.parse("192.0.2.1"), 53, ISP1));
+            fixture.create(one, 600);
+            NetlinkException e = assertThrows(NetlinkException.class, () -> fixture.create(one, 600));
+            assertEquals("EEXIST", e.errnoName());
+            assertTrue(e.getMessage().startsWith("EEXIST: "), e.getMessage());
+        }
     }
 
     @Test
