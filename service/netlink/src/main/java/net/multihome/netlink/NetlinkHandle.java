@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import net.multihome.netlink.channel.Channel;
+import net.multihome.netlink.channel.Request;
 import net.multihome.netlink.codec.AddressCodec;
 import net.multihome.netlink.codec.LinkCodec;
 import net.multihome.netlink.codec.NexthopCodec;

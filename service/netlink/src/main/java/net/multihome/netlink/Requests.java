@@ -4,6 +4,7 @@ import static net.multihome.netlink.codec.NetlinkFlags.NEW_EXCLUSIVE;
 import static net.multihome.netlink.codec.NetlinkFlags.NEW_REPLACE;
 import static net.multihome.netlink.codec.NetlinkFlags.REQUEST;
 
+import net.multihome.netlink.channel.Request;
 import net.multihome.netlink.codec.AddressCodec;
 import net.multihome.netlink.codec.LinkCodec;
 import net.multihome.netlink.codec.NexthopCodec;

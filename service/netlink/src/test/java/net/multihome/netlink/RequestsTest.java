@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.multihome.netlink.channel.Request;
 import net.multihome.netlink.codec.AddressCodec;
 import net.multihome.netlink.codec.LinkCodec;
 import net.multihome.netlink.codec.MessageWriter;

@@ -66,6 +66,35 @@ public final class Attributes {
         return has(type) ? byType[type].getInt(0) & 0xffffffffL : absent;
     }
 
+    /** A 16-bit value in network byte order (nfnetlink), or {@code absent}. */
+    public int u16BigEndian(int type, int absent) {
+        return has(type) ? Short.toUnsignedInt(payload(type, 2).order(ByteOrder.BIG_ENDIAN).getShort(0)) : absent;
+    }
+
+    /** A 32-bit value in network byte order (nfnetlink), or {@code absent}. */
+    public long u32BigEndian(int type, long absent) {
+        return has(type) ? Integer.toUnsignedLong(payload(type, 4).order(ByteOrder.BIG_ENDIAN).getInt(0)) : absent;
+    }
+
+    /** A copy of an attribute's payload, or null. */
+    public byte[] bytes(int type) {
+        if (!has(type)) {
+            return null;
+        }
+        byte[] out = new byte[byType[type].limit()];
+        byType[type].get(0, out);
+        return out;
+    }
+
+    private ByteBuffer payload(int type, int minLength) {
+        ByteBuffer b = byType[type].duplicate();
+        if (b.limit() < minLength) {
+            throw new MalformedMessageException("attribute " + type + " of " + b.limit() + " bytes, expected "
+                    + minLength);
+        }
+        return b;
+    }
+
     /** A string attribute without its NUL terminator, or null. */
     public String string(int type) {
         if (!has(type)) {

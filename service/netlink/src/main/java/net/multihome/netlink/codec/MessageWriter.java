@@ -92,6 +92,13 @@ public final class MessageWriter {
         return this;
     }
 
+    /** A 32-bit value in network byte order, as nfnetlink attributes carry numbers. */
+    public MessageWriter attrU32BigEndian(int type, long v) {
+        attrHeader(type, 4);
+        buf.put((byte) (v >>> 24)).put((byte) (v >>> 16)).put((byte) (v >>> 8)).put((byte) v);
+        return this;
+    }
+
     /** Two 16-bit values in one attribute ({@code struct fib_rule_port_range}). */
     public MessageWriter attrU16Pair(int type, int first, int second) {
         attrHeader(type, 4);

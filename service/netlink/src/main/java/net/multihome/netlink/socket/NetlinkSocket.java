@@ -20,6 +20,8 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** {@code NETLINK_ROUTE}. */
     public static final int NETLINK_ROUTE = 0;
+    /** {@code NETLINK_NETFILTER}: nfnetlink, which carries ctnetlink. */
+    public static final int NETLINK_NETFILTER = 12;
 
     private static final int NETLINK_ADD_MEMBERSHIP = 1;
     private static final int NETLINK_CAP_ACK = 10;

@@ -1,4 +1,4 @@
-package net.multihome.netlink;
+package net.multihome.netlink.channel;
 
 import net.multihome.netlink.codec.MessageWriter;
 
@@ -6,18 +6,18 @@ import net.multihome.netlink.codec.MessageWriter;
  * One encoded-on-demand request. {@code flags} are the operation's own ({@code CREATE|EXCL}
  * for add); the channel adds {@code NLM_F_ACK} where it wants an answer.
  */
-record Request(String operation, Object subject, int flags, Encoder encoder) {
+public record Request(String operation, Object subject, int flags, Encoder encoder) {
 
     @FunctionalInterface
-    interface Encoder {
+    public interface Encoder {
         void encode(MessageWriter w, int flags, int seq);
     }
 
-    void encode(MessageWriter w, int extraFlags, int seq) {
+    public void encode(MessageWriter w, int extraFlags, int seq) {
         encoder.encode(w, flags | extraFlags, seq);
     }
 
-    String describe() {
+    public String describe() {
         return operation + " " + subject;
     }
 }

@@ -1,4 +1,4 @@
-package net.multihome.netlink;
+package net.multihome.netlink.channel;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import net.multihome.netlink.ApplyResult;
+import net.multihome.netlink.DumpInterruptedException;
+import net.multihome.netlink.NetlinkException;
 import net.multihome.netlink.codec.ErrorMessage;
 import net.multihome.netlink.codec.MessageWriter;
 import net.multihome.netlink.codec.NetlinkFlags;
@@ -18,7 +21,8 @@ import net.multihome.netlink.socket.NetlinkSocket;
 
 /**
  * Request/response over one socket: sequence numbers, batching into few {@code send()}s,
- * matching answers to requests, and dumps. Not thread-safe; the handle serialises calls.
+ * matching answers to requests, and dumps, for any netlink protocol. Not thread-safe; the handle
+ * that owns it serialises calls.
  *
  * <p>Batches ask for an ACK only on the last message of each {@code send()}: the kernel
  * answers every failed message anyway, in order, so the last ACK proves all before it
@@ -35,10 +39,10 @@ import net.multihome.netlink.socket.NetlinkSocket;
  *   <tr><td>datagrams per dump</td><td>2<sup>22</sup></td><td>bounds the read loop</td></tr>
  * </table>
  */
-final class Channel implements AutoCloseable {
+public final class Channel implements AutoCloseable {
 
     static final int SEND_BUFFER = 128 * 1024;
-    static final int RECEIVE_BUFFER = 256 * 1024;
+    public static final int RECEIVE_BUFFER = 256 * 1024;
     private static final int SEND_QUEUE = 1024 * 1024;
     private static final int RECEIVE_QUEUE = 8 * 1024 * 1024;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
@@ -51,7 +55,7 @@ final class Channel implements AutoCloseable {
     private final MessageWriter writer = new MessageWriter(SEND_BUFFER);
     private int nextSeq = (int) (System.nanoTime() & 0x7fffffff);
 
-    Channel(NetlinkSocket socket) {
+    public Channel(NetlinkSocket socket) {
         this.socket = socket;
         try {
             socket.enableExtendedAck();
@@ -67,7 +71,7 @@ final class Channel implements AutoCloseable {
     }
 
     /** Sends one request and waits for its ACK. */
-    void execute(Request request) {
+    public void execute(Request request) {
         if (executeAll(List.of(request)).getFirst() instanceof ApplyResult.Failed failed) {
             throw new NetlinkException(failed, request.describe());
         }
@@ -79,7 +83,7 @@ final class Channel implements AutoCloseable {
      *
      * @throws NetlinkException when the socket itself fails (the outcome of the batch is then unknown)
      */
-    List<ApplyResult> executeAll(List<Request> requests) {
+    public List<ApplyResult> executeAll(List<Request> requests) {
         ApplyResult[] results = new ApplyResult[requests.size()];
         Arrays.fill(results, ApplyResult.APPLIED);
         int done = 0;
@@ -148,7 +152,7 @@ final class Channel implements AutoCloseable {
     }
 
     /** Sends a dump request and decodes every answer; null decodes are skipped. */
-    <T> List<T> dump(Request request, Function<NetlinkMessage, T> decoder) {
+    public <T> List<T> dump(Request request, Function<NetlinkMessage, T> decoder) {
         int seq = send(request);
         List<T> out = new ArrayList<>();
         boolean interrupted = false;
@@ -186,7 +190,7 @@ final class Channel implements AutoCloseable {
     }
 
     /** Sends a request that the kernel answers with one object; returns it decoded. */
-    <T> T get(Request request, Function<NetlinkMessage, T> decoder) {
+    public <T> T get(Request request, Function<NetlinkMessage, T> decoder) {
         int seq = send(request);
         try {
             for (int datagrams = 0; datagrams < MAX_STALE_DATAGRAMS; datagrams++) {
