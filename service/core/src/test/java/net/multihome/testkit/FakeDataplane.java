@@ -39,6 +39,8 @@ public final class FakeDataplane implements Dataplane {
     /** What {@link #natTable()} lists: null while there is no table. */
     public String natTable;
     public final List<String> nftTransactions = new ArrayList<>();
+    /** The marks whose connections were deleted, in order. */
+    public final List<Long> deletedConnectionMarks = new ArrayList<>();
     public final Map<Integer, Nexthop> nexthops = new HashMap<>();
     public final Map<String, String> sysctls = new HashMap<>();
     public final List<Change> applied = new ArrayList<>();
@@ -126,6 +128,12 @@ public final class FakeDataplane implements Dataplane {
     @Override
     public synchronized String natTable() {
         return natTable;
+    }
+
+    @Override
+    public synchronized int deleteConnections(long mark, long mask) {
+        deletedConnectionMarks.add(mark);
+        return 0;
     }
 
     /** A replacing transaction lists as itself; the deleting one removes the table. */

@@ -51,4 +51,12 @@ public interface Dataplane {
      * @throws net.multihome.netlink.nft.NftablesException with nft's words when refused
      */
     void nft(String transaction);
+
+    /**
+     * Deletes the conntrack entries whose mark has {@code mark} under {@code mask}, IPv4 and
+     * IPv6; returns how many went.
+     *
+     * @throws net.multihome.netlink.NetlinkException with the kernel's words when it refuses
+     */
+    int deleteConnections(long mark, long mask);
 }

@@ -10,6 +10,7 @@ import net.multihome.netlink.ApplyResult;
 import net.multihome.netlink.Change;
 import net.multihome.netlink.NetlinkBatch;
 import net.multihome.netlink.NetlinkHandle;
+import net.multihome.netlink.conntrack.ConntrackHandle;
 import net.multihome.netlink.model.Address;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
@@ -30,6 +31,7 @@ public final class NetlinkDataplane implements Dataplane {
     private final NetlinkHandle handle;
     /** Opened on first use: a router that translates nothing needs no libnftables. */
     private Nftables nftables;
+    private ConntrackHandle conntrack;
 
     public NetlinkDataplane(NetlinkHandle handle) {
         this.handle = handle;
@@ -102,6 +104,14 @@ public final class NetlinkDataplane implements Dataplane {
     @Override
     public void nft(String transaction) {
         nftables().run(transaction);
+    }
+
+    @Override
+    public int deleteConnections(long mark, long mask) {
+        if (conntrack == null) {
+            conntrack = ConntrackHandle.open();
+        }
+        return conntrack.deleteByMark(mark, mask);
     }
 
     private Nftables nftables() {

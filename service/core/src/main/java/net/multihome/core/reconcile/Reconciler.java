@@ -3,10 +3,14 @@ package net.multihome.core.reconcile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.multihome.core.config.ConnectionMarks;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.lease.LeaseSource;
 import net.multihome.core.plan.DesiredState;
@@ -18,6 +22,7 @@ import net.multihome.core.plan.Planner;
 import net.multihome.core.plan.Verdict;
 import net.multihome.netlink.ApplyResult;
 import net.multihome.netlink.Change;
+import net.multihome.netlink.NetlinkException;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.Route;
@@ -43,6 +48,8 @@ public final class Reconciler {
     /** The transaction that made our nftables table, and the table as listed right after: drift shows as a difference. */
     private String natApplied;
     private String natListed;
+    /** The marks of the providers that served at the last pass; null before the first. */
+    private Set<Long> serving;
     /** The plan of a replan that found changes, for the pass that follows it: planning costs. */
     private Planned replanned;
 
@@ -86,6 +93,7 @@ public final class Reconciler {
         int applied = apply(diff.changes(), links, desired, errors);
         syncSysctls(desired, errors);
         syncNat(desired.nat(), errors);
+        dropStaleConnections(desired.nat(), errors);
         if (tableNames != null) {
             tableNames.write(desired.tableNames()).ifPresent(errors::add);
         }
@@ -194,6 +202,35 @@ public final class Reconciler {
             errors.add(new PassError.SettingFailed("nftables table " + NatTable.FAMILY + " " + NatTable.NAME,
                     e.getMessage()));
         }
+    }
+
+    /**
+     * Deletes the connections of each provider that stopped serving (down, disabled, deleted)
+     * since the last pass, or that does not serve at the first: their translation points at a
+     * provider that no longer carries them, so clients should reconnect through the others now.
+     */
+    private void dropStaleConnections(NatPlan plan, List<PassError> errors) {
+        Set<Long> before = serving != null ? serving
+                : plan.uplinks().stream().map(NatPlan.Uplink::mark).collect(Collectors.toSet());
+        Set<Long> now = plan.serving();
+        for (long mark : before) {
+            if (now.contains(mark)) {
+                continue;
+            }
+            try {
+                int deleted = dataplane.deleteConnections(mark, ConnectionMarks.PROVIDER_MASK);
+                if (deleted > 0) {
+                    LOG.info("conntrack: {} connection(s) of mark 0x{} deleted, their provider stopped serving",
+                            deleted, Long.toHexString(mark));
+                }
+            } catch (NetlinkException e) {
+                errors.add(new PassError.SettingFailed("conntrack delete mark 0x" + Long.toHexString(mark),
+                        e.getMessage()));
+                now = new HashSet<>(now);
+                now.add(mark);
+            }
+        }
+        serving = Set.copyOf(now);
     }
 
     private void syncSysctls(DesiredState desired, List<PassError> errors) {

@@ -185,6 +185,23 @@ class ReconcilerTest {
     }
 
     @Test
+    void connectionsOfAProviderThatStopsServingAreDeletedOnce() throws Exception {
+        MultihomeConfig translating = LOADER.load(new ByteArrayInputStream(
+                Examples.seedTranslating().getBytes(StandardCharsets.UTF_8)));
+        reconciler.pass(translating, Map.of());
+        assertEquals(List.of(), kernel.deletedConnectionMarks, "both serve from the first pass");
+        reconciler.pass(translating, Verdicts.down("isp1"));
+        reconciler.pass(translating, Verdicts.down("isp1"));
+        assertEquals(List.of(0x650000L), kernel.deletedConnectionMarks, "isp1's connections, once");
+        reconciler.pass(translating, Map.of());
+        MultihomeConfig withoutIsp2 = LOADER.load(new ByteArrayInputStream(Examples.seedTranslating()
+                .replaceFirst("(?s)<provider>\\s*<name>isp2</name>.*?</provider>", "")
+                .replaceFirst("(?s)<port-forward>.*</port-forward>", "").getBytes(StandardCharsets.UTF_8)));
+        reconciler.pass(withoutIsp2, Map.of());
+        assertEquals(List.of(0x650000L, 0x660000L), kernel.deletedConnectionMarks, "a deleted provider's too");
+    }
+
+    @Test
     void deletedRouteOfOursIsPutBack() {
         reconciler.pass(seed, Map.of());
         Route.RouteKey key = new Route.RouteKey(Family.INET, 101, IpPrefix.parse("0.0.0.0/0"), 0);
