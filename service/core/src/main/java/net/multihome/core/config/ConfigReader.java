@@ -231,7 +231,8 @@ public final class ConfigReader {
                 (int) match.number("protocol", 0),
                 match.containerIfPresent("source-port").map(ConfigReader::portRange).orElse(null),
                 match.containerIfPresent("destination-port").map(ConfigReader::portRange).orElse(null),
-                chosen);
+                chosen,
+                v.bool("sticky", false));
     }
 
     private static PortRange portRange(DataView v) {

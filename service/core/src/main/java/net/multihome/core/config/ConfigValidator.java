@@ -187,6 +187,9 @@ final class ConfigValidator {
             }
         }
         if (!config.translates()) {
+            config.policies().stream().filter(Policy::sticky).forEach(p -> errors.add(new ConfigError(
+                    path(p).child("sticky").text(), "sticky needs translation on (a local network with translate):"
+                            + " the connection's mark remembers its provider")));
             return;
         }
         Map<Long, String> marks = new HashMap<>();

@@ -8,6 +8,7 @@ import net.multihome.netlink.model.PortRange;
  *
  * @param priority order among policies, 1..9999
  * @param protocol IP protocol number, 0 for any
+ * @param sticky whether matching connections keep the provider they started on
  */
 public record Policy(
         String name,
@@ -18,7 +19,8 @@ public record Policy(
         int protocol,
         PortRange sourcePorts,
         PortRange destinationPorts,
-        Action action) {
+        Action action,
+        boolean sticky) {
 
     /** Where matching traffic goes. */
     public sealed interface Action permits ViaProvider, Balanced {

@@ -12,6 +12,7 @@ import net.multihome.core.config.ConnectionMarks;
 import net.multihome.core.config.LocalNetwork;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.config.Nat;
+import net.multihome.core.config.Policy;
 import net.multihome.core.config.PortForward;
 import net.multihome.core.config.Provider;
 import net.multihome.netlink.model.Family;
@@ -60,7 +61,11 @@ final class NatPlanner {
             }
             a.family(Family.INET).ifPresent(v4 -> forwards.add(forward(f, a.provider(), v4.address())));
         }
-        return new NatPlan(uplinks, sourceNats, forwards, serving);
+        List<NatPlan.Sticky> stickies = config.policies().stream().filter(Policy::sticky)
+                .map(p -> new NatPlan.Sticky(p.source(), p.destination(), p.inputInterface(), p.protocol(),
+                        p.sourcePorts(), p.destinationPorts()))
+                .toList();
+        return new NatPlan(uplinks, sourceNats, forwards, serving, stickies);
     }
 
     private static NatPlan.Forward forward(PortForward f, Provider p, InetAddress address) {

@@ -7,6 +7,8 @@ import net.multihome.core.config.ConnectionMarks;
 import net.multihome.core.plan.NatPlan;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
+import net.multihome.netlink.model.IpPrefix;
+import net.multihome.netlink.model.PortRange;
 
 /**
  * The daemon's nftables table, {@code inet multihome}, as libnftables JSON. Pure.
@@ -16,6 +18,7 @@ import net.multihome.netlink.model.IpAddresses;
  *   chain mark-in {    # prerouting, mangle: before routing and before dnat
  *     iifname "if2" ct state new ct mark set ct mark &amp; ~OWNED | INBOUND | mark(isp2)
  *     ct direction reply ct mark &amp; INBOUND == INBOUND meta mark set ct mark &amp; PROVIDER_MASK
+ *     ip saddr 10.0.0.32/27 ct direction original ct mark &amp; PROVIDER_MASK != 0 meta mark set ...  # sticky
  *   }
  *   chain port-forwards {  # prerouting, dstnat
  *     iifname "if2" ip daddr 203.0.113.66 tcp dport 8080 dnat ip to 10.0.0.10:80
@@ -71,8 +74,15 @@ public final class NatTable {
         rule(commands, "mark-in", match("ct", "direction", string("reply")),
                 "{\"match\":{\"op\":\"==\",\"left\":{\"&\":[{\"ct\":{\"key\":\"mark\"}}," + ConnectionMarks.INBOUND
                         + "]},\"right\":" + ConnectionMarks.INBOUND + "}}",
-                "{\"mangle\":{\"key\":{\"meta\":{\"key\":\"mark\"}},\"value\":{\"&\":[{\"ct\":{\"key\":\"mark\"}},"
-                        + ConnectionMarks.PROVIDER_MASK + "]}}}");
+                restoreMark());
+        for (NatPlan.Sticky sticky : plan.stickies()) {
+            List<String> expressions = stickyMatch(sticky);
+            expressions.add(match("ct", "direction", string("original")));
+            expressions.add("{\"match\":{\"op\":\"!=\",\"left\":{\"&\":[{\"ct\":{\"key\":\"mark\"}},"
+                    + ConnectionMarks.PROVIDER_MASK + "]},\"right\":0}}");
+            expressions.add(restoreMark());
+            rule(commands, "mark-in", expressions.toArray(String[]::new));
+        }
         for (NatPlan.Forward f : plan.forwards()) {
             String transport = f.ipProtocol() == 6 ? "tcp" : "udp";
             rule(commands, "port-forwards", match("meta", "iifname", string(f.interfaceName())),
@@ -87,15 +97,56 @@ public final class NatTable {
         }
         for (NatPlan.SourceNat s : plan.sourceNats()) {
             rule(commands, "source-nat", match("meta", "oifname", string(s.interfaceName())),
-                    payloadMatch(s.network().family() == Family.INET ? "ip" : "ip6", "saddr",
-                            "{\"prefix\":{\"addr\":" + string(IpAddresses.format(
-                            s.network().address())) + ",\"len\":" + s.network().length() + "}}"),
+                    payloadMatch(ipProtocol(s.network()), "saddr", prefix(s.network())),
                     s.address() == null ? "{\"masquerade\":null}"
                             : "{\"snat\":{\"family\":\"ip\",\"addr\":" + string(IpAddresses.format(s.address())) + "}}");
         }
         StringJoiner out = new StringJoiner(",", "{\"nftables\":[", "]}");
         commands.forEach(out::add);
         return out.toString();
+    }
+
+    /** {@code meta mark set ct mark & PROVIDER_MASK}: the packet follows its connection's provider. */
+    private static String restoreMark() {
+        return "{\"mangle\":{\"key\":{\"meta\":{\"key\":\"mark\"}},\"value\":{\"&\":[{\"ct\":{\"key\":\"mark\"}},"
+                + ConnectionMarks.PROVIDER_MASK + "]}}}";
+    }
+
+    private static List<String> stickyMatch(NatPlan.Sticky s) {
+        List<String> out = new ArrayList<>();
+        if (s.source() != null) {
+            out.add(payloadMatch(ipProtocol(s.source()), "saddr", prefix(s.source())));
+        }
+        if (s.destination() != null) {
+            out.add(payloadMatch(ipProtocol(s.destination()), "daddr", prefix(s.destination())));
+        }
+        if (s.inputInterface() != null) {
+            out.add(match("meta", "iifname", string(s.inputInterface())));
+        }
+        if (s.ipProtocol() != 0) {
+            out.add(match("meta", "l4proto", Integer.toString(s.ipProtocol())));
+        }
+        if (s.sourcePorts() != null) {
+            out.add(payloadMatch("th", "sport", ports(s.sourcePorts())));
+        }
+        if (s.destinationPorts() != null) {
+            out.add(payloadMatch("th", "dport", ports(s.destinationPorts())));
+        }
+        return out;
+    }
+
+    private static String ipProtocol(IpPrefix prefix) {
+        return prefix.family() == Family.INET ? "ip" : "ip6";
+    }
+
+    private static String prefix(IpPrefix prefix) {
+        return "{\"prefix\":{\"addr\":" + string(IpAddresses.format(prefix.address())) + ",\"len\":"
+                + prefix.length() + "}}";
+    }
+
+    private static String ports(PortRange range) {
+        return range.start() == range.end() ? Integer.toString(range.start())
+                : "{\"range\":[" + range.start() + "," + range.end() + "]}";
     }
 
     private static void chain(List<String> commands, String name, String type, String hook, int priority) {

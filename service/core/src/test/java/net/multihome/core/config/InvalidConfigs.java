@@ -104,6 +104,10 @@ public final class InvalidConfigs {
                         "<interface>eth0</interface><translate>true</translate></local-network>",
                         "<table>102</table>", "<table>357</table>",
                         ISP2 + "/mh:table", "low 8 bits: table 357 shares them with provider isp1's table"),
+                edit("sticky without translation", "</multihome>", "<policy><name>lan</name><priority>5</priority>"
+                        + "<sticky>true</sticky><balanced/></policy></multihome>",
+                        "/mh:multihome/mh:policy[mh:name='lan']/mh:sticky",
+                        "sticky needs translation on (a local network with translate)"),
                 edit("DTD is refused", "<config ", "<!DOCTYPE config [<!ENTITY x \"y\">]><config ",
                         "/", "DOCTYPE"));
     }

@@ -105,6 +105,7 @@ class YangDefaultsTest {
                     c -> check(c).damping().holdTime().toSeconds()),
             Map.entry("multihome/provider/health-check/damping/max-hold-time",
                     c -> check(c).damping().maxHoldTime().toSeconds()),
+            Map.entry("multihome/policy/sticky", c -> c.policies().getFirst().sticky()),
             Map.entry("multihome/policy/when-down",
                     c -> ((Policy.ViaProvider) c.policies().getFirst().action()).whenDown()),
             Map.entry("multihome/management/netconf/enabled", c -> c.management().netconf().enabled()),
