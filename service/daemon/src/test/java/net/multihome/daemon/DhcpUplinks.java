@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import net.multihome.testing.Commands;
+import net.multihome.testing.Processes;
 
 /**
  * Real DHCP on a lab's uplinks: Debian's dnsmasq as each ISP's server on wanN, and dhclient on
@@ -55,7 +55,7 @@ final class DhcpUplinks implements AutoCloseable {
 
     /** (Re)starts ISP {@code isp}'s DHCP server handing out {@code first}..{@code last} of its /26, with a fresh lease database. */
     void serve(int isp, String first, String last, String router) throws IOException {
-        stop(servers.remove(isp));
+        Processes.stop(servers.remove(isp));
         int start = ++serverStarts;
         Path log = dir.resolve("dnsmasq" + isp + "-" + start + ".log");
         servers.put(isp, start(List.of("ip", "netns", "exec", lab.prefix + "-isp" + isp, "dnsmasq", "--no-daemon",
@@ -72,14 +72,14 @@ final class DhcpUplinks implements AutoCloseable {
      * to the script with {@code -e}, as ifupdown passes IF_METRIC.
      */
     void startClient(String interfaceName, Map<String, String> variables) throws IOException {
-        stop(clients.remove(interfaceName));
+        Processes.stop(clients.remove(interfaceName));
         clients.put(interfaceName, start(client("-d", interfaceName, variables), logOf(interfaceName)));
     }
 
     /** {@code dhclient -r}: releases the lease, ends the running client and runs the script with RELEASE. */
     String release(String interfaceName) {
         String output = Commands.run(client("-r", interfaceName, Map.of()), Map.of(), Duration.ofSeconds(30)).orFail();
-        stop(clients.remove(interfaceName));
+        Processes.stop(clients.remove(interfaceName));
         return output;
     }
 
@@ -88,7 +88,7 @@ final class DhcpUplinks implements AutoCloseable {
         Process client = clients.remove(interfaceName);
         if (client != null) {
             client.destroyForcibly();
-            await(client);
+            Processes.stop(client);
         }
     }
 
@@ -120,28 +120,12 @@ final class DhcpUplinks implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    private static void stop(Process process) {
-        if (process != null) {
-            process.destroy();
-            await(process);
-        }
-    }
 
-    private static void await(Process process) {
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() throws IOException {
-        clients.values().forEach(DhcpUplinks::stop);
-        servers.values().forEach(DhcpUplinks::stop);
+        clients.values().forEach(Processes::stop);
+        servers.values().forEach(Processes::stop);
         clients.clear();
         servers.clear();
         Files.deleteIfExists(netnsEtc.resolve("resolv.conf"));

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import net.multihome.testing.Await;
+import net.multihome.testing.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -53,7 +53,7 @@ class PppoeUplinkIT {
     @AfterEach
     void down() {
         try {
-            processes.forEach(PppoeUplinkIT::stop);
+            processes.forEach(Processes::stop);
         } finally {
             if (lab != null) {
                 lab.close();
@@ -72,7 +72,7 @@ class PppoeUplinkIT {
         assertTrue(Await.within(SESSION, () -> address().contains("peer 100.64.9.1/32")), "no session: " + address());
         assertJoined("100.64.9.2");
 
-        stop(server);
+        Processes.stop(server);
         assertTrue(Await.within(LCP_LOSS, () -> !inDefault()), "isp2 stays after its session died");
 
         serve("100.64.9.7");
@@ -107,18 +107,4 @@ class PppoeUplinkIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
     }
 
-    /** Ends a process and what it started (pppoe-server forks a pppd per session). */
-    private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

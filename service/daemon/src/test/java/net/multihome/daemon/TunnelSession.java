@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import net.multihome.testing.Await;
+import net.multihome.testing.Processes;
 import net.multihome.testing.Commands;
 
 /**
@@ -48,7 +48,7 @@ final class TunnelSession implements AutoCloseable {
 
     /** Ends the session as a lost carrier or LCP failure does: both interfaces go away. */
     void down() {
-        ends.forEach(TunnelSession::stop);
+        ends.forEach(Processes::stop);
         ends.clear();
     }
 
@@ -67,17 +67,6 @@ final class TunnelSession implements AutoCloseable {
                 Duration.ofSeconds(10)).succeeded());
     }
 
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {
