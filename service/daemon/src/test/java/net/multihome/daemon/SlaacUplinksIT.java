@@ -188,6 +188,10 @@ class SlaacUplinksIT {
         long back = (System.nanoTime() - advertised) / 1_000_000;
         System.out.printf("SLAAC return: if2 %d ms after its advertised default route%n", back);
         assertTrue(back <= JOIN.toMillis(), "isp2 came back " + back + " ms after the advertisement");
+
+        // No tentative address ever became a route's source (the kernel refuses those).
+        String log = lab.daemonLog();
+        assertFalse(log.contains("kernel refused"), () -> "the kernel refused what the daemon planned:\n" + log);
     }
 
     private RaServer start(String namespace, String device, Duration routerLifetime) {
