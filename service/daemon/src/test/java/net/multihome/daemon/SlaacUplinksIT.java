@@ -109,6 +109,10 @@ class SlaacUplinksIT {
                     "{ type filter hook forward priority 0; }");
             lab.in("isp" + n, "nft", "add", "rule", "ip6", "flows", "forward", "iifname", "wan" + n, "ip6",
                     "daddr", INTERNET_HOST, "udp", "dport", "9", "counter");
+            // The daemon's IPv6 probes, from the provider's SLAAC address.
+            lab.in("isp" + n, "nft", "add", "rule", "ip6", "flows", "forward", "iifname", "wan" + n, "ip6",
+                    "saddr", "2001:db8:" + n + "::/64", "ip6", "daddr", INTERNET_HOST, "icmpv6", "type",
+                    "echo-request", "counter");
         }
         // Replies to the LAN and to isp1's prefix after its renumbering come back through isp1.
         lab.in("inet", "ip", "-6", "route", "add", "2001:db8:100::/64", "via", "2001:db8:f1::1");
@@ -134,6 +138,14 @@ class SlaacUplinksIT {
                 + " the advertisement (duplicate address detection included); both %d ms after dnsmasq started%n",
                 isp1.millis(), isp2.millis(), isp1.sinceAdvertisement(), isp2.sinceAdvertisement(),
                 (System.nanoTime() - started) / 1_000_000);
+
+        // IPv6 probes leave from each provider's SLAAC address through that provider.
+        for (int n = 1; n <= 2; n++) {
+            long before = probes(n);
+            int isp = n;
+            assertTrue(Await.within(Await.DEADLINE, () -> probes(isp) >= before + 3),
+                    () -> "no IPv6 probes through isp" + isp + " from its SLAAC address: " + probes(isp));
+        }
 
         // Split access: replies leave through the provider whose address they come from.
         assertSourceRule(isp1.address(), "101|T1");
@@ -311,8 +323,21 @@ class SlaacUplinksIT {
     }
 
     private long counter(int n) {
+        return counters(n).get(0);
+    }
+
+    private long probes(int n) {
+        return counters(n).get(1);
+    }
+
+    /** isp{@code n}'s counters in rule order: flows, then probes. */
+    private List<Long> counters(int n) {
         Matcher m = PACKETS.matcher(lab.in("isp" + n, "nft", "list", "chain", "ip6", "flows", "forward"));
-        assertTrue(m.find(), "no flow counter in isp" + n);
-        return Long.parseLong(m.group(1));
+        List<Long> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(Long.parseLong(m.group(1)));
+        }
+        assertTrue(out.size() == 2, "isp" + n + " has not its two counters: " + out);
+        return out;
     }
 }
