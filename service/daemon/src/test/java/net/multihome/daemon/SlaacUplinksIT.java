@@ -60,17 +60,10 @@ class SlaacUplinksIT {
         assumeTrue(Files.isExecutable(DNSMASQ), "needs dnsmasq (dnsmasq-base)");
         assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3 to send flows");
         Path factory = dir.resolve("slaac.xml");
-        Files.writeString(factory, Files.readString(Lab.RECIPE)
-                .replace("<weight>5</weight>", "<weight>1</weight>")
-                .replace("</ipv4>", "</ipv4>\n      <ipv6/>")
-                .replace("</health-check>",
-                        "  <target>\n          <address>" + INTERNET_HOST + "</address>\n        </target>\n"
-                                + "      </health-check>")
-                .replaceFirst("</local-network>", "</local-network>\n    <local-network>\n"
-                        + "      <prefix>2001:db8:100::/64</prefix>\n      <interface>eth0</interface>\n"
-                        + "    </local-network>"));
+        Files.writeString(factory, Files.readString(Lab.RECIPE.resolveSibling("lab-slaac.xml"))
+                .replace("<weight>5</weight>", "<weight>1</weight>"));
         lab = Lab.up(dir, factory);
-        addIpv6();
+        slaacUplinks();
     }
 
     @AfterEach
@@ -81,29 +74,19 @@ class SlaacUplinksIT {
         }
     }
 
-    /** IPv6 on every segment but the router's uplinks, which SLAAC configures. */
-    private void addIpv6() {
-        for (String ns : List.of("router", "isp1", "isp2", "inet")) {
-            lab.in(ns, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
-        }
+    /**
+     * The lab's static IPv6 on the router's uplinks gives way to SLAAC from the test's own
+     * dnsmasq, with duplicate address detection on as on real uplinks (the lab turns it off):
+     * a tentative address must wait.
+     */
+    private void slaacUplinks() {
         for (String uplink : List.of("if1", "if2")) {
+            lab.ip("-6", "addr", "flush", "dev", uplink, "scope", "global");
             // A forwarding router still takes its uplinks' configuration from advertisements.
-            lab.in("router", "sysctl", "-qw", "net.ipv6.conf." + uplink + ".accept_ra=2");
-            lab.in("router", "sysctl", "-qw", "net.ipv6.conf." + uplink + ".autoconf=1");
+            lab.in("router", "sysctl", "-qw", "net.ipv6.conf." + uplink + ".accept_ra=2",
+                    "net.ipv6.conf." + uplink + ".autoconf=1", "net.ipv6.conf." + uplink + ".accept_dad=1");
         }
-        lab.in("lan", "ip", "addr", "add", LAN_HOST + "/64", "dev", "lan0", "nodad");
-        lab.in("lan", "ip", "-6", "route", "add", "default", "via", "2001:db8:100::1");
-        lab.ip("addr", "add", "2001:db8:100::1/64", "dev", "eth0", "nodad");
-        lab.in("inet", "ip", "addr", "add", INTERNET_HOST + "/128", "dev", "lo");
         for (int n = 1; n <= 2; n++) {
-            String up = "2001:db8:f" + n + "::";
-            lab.in("isp" + n, "ip", "addr", "add", "2001:db8:" + n + "::1/64", "dev", "wan" + n, "nodad");
-            lab.in("isp" + n, "ip", "addr", "add", up + "1/64", "dev", "up" + n, "nodad");
-            lab.in("inet", "ip", "addr", "add", up + "2/64", "dev", "i" + n, "nodad");
-            lab.in("isp" + n, "ip", "-6", "route", "add", "default", "via", up + "2");
-            lab.in("isp" + n, "ip", "-6", "route", "add", "2001:db8:100::/64", "via", linkLocal("if" + n),
-                    "dev", "wan" + n);
-            lab.in("inet", "ip", "-6", "route", "add", "2001:db8:" + n + "::/64", "via", up + "1");
             lab.in("isp" + n, "nft", "add", "table", "ip6", "flows");
             lab.in("isp" + n, "nft", "add", "chain", "ip6", "flows", "forward",
                     "{ type filter hook forward priority 0; }");
@@ -114,16 +97,8 @@ class SlaacUplinksIT {
                     "saddr", "2001:db8:" + n + "::/64", "ip6", "daddr", INTERNET_HOST, "icmpv6", "type",
                     "echo-request", "counter");
         }
-        // Replies to the LAN and to isp1's prefix after its renumbering come back through isp1.
-        lab.in("inet", "ip", "-6", "route", "add", "2001:db8:100::/64", "via", "2001:db8:f1::1");
-        lab.in("inet", "ip", "-6", "route", "add", "2001:db8:11::/64", "via", "2001:db8:f1::1");
-    }
-
-    private String linkLocal(String device) {
-        Matcher m = Pattern.compile("inet6 (fe80::[0-9a-f:]+)/64").matcher(
-                lab.ip("-6", "addr", "show", "dev", device, "scope", "link"));
-        assertTrue(m.find(), device + " has no link-local address");
-        return m.group(1);
+        // isp1's prefix after its renumbering is reached through isp1.
+        lab.in("inet", "ip", "-6", "route", "add", "2001:db8:11::/64", "via", "2001:db8:64:1::1");
     }
 
     @Test
@@ -153,7 +128,8 @@ class SlaacUplinksIT {
         assertFlowsVia("router", isp2.address(), 2, 8);
         assertFlowsVia("router", isp1.address(), 1, 8);
 
-        // 1:1 multipath, l4 hash: the LAN's flows leave through both providers.
+        // 1:1 multipath, l4 hash: the LAN's flows (translated to the provider's address) leave
+        // through both providers.
         long before1 = counter(1);
         long before2 = counter(2);
         sendFlows("lan", LAN_HOST, FLOWS);
