@@ -109,7 +109,8 @@ class SlaacUplinksIT {
         List<Join> joins = join(new JoinWatch("if1", "2001:db8:1:"), new JoinWatch("if2", "2001:db8:2:"));
         Join isp1 = joins.get(0);
         Join isp2 = joins.get(1);
-        System.out.printf("SLAAC join: if1 %d ms, if2 %d ms after the address became usable (one poll resolves); %d and %d ms after"
+        System.out.printf("SLAAC join: if1 %d ms, if2 %d ms after the address became usable (one poll resolves);"
+                + " %d and %d ms after"
                 + " the advertisement (duplicate address detection included); both %d ms after dnsmasq started%n",
                 isp1.millis(), isp2.millis(), isp1.sinceAdvertisement(), isp2.sinceAdvertisement(),
                 (System.nanoTime() - started) / 1_000_000);
