@@ -31,9 +31,14 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
         InterfaceView link = found.get();
         List<ResolvedFamily> families = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> partly = new ArrayList<>();
         for (AddressConfig family : provider.families()) {
-            resolve(family, link).ifPresentOrElse(families::add,
-                    () -> missing.add(family.family() == Family.INET ? "IPv4" : "IPv6"));
+            Optional<ResolvedFamily> resolved = resolve(family, link);
+            resolved.ifPresent(families::add);
+            if (resolved.isEmpty()) {
+                missing.add(name(family.family()));
+                partly.add(unresolved(family, link));
+            }
         }
         if (families.isEmpty()) {
             return new ProviderAssessment(provider, OperStatus.NO_INTERFACE, "interface " + link.name()
@@ -42,18 +47,18 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
         }
         if (!link.adminUp()) {
             return new ProviderAssessment(provider, OperStatus.DOWN,
-                    "interface " + link.name() + " is administratively down", link, families);
+                    withUnresolved("interface " + link.name() + " is administratively down", partly), link, families);
         }
         if (!link.carrier()) {
             return new ProviderAssessment(provider, OperStatus.DOWN,
-                    "interface " + link.name() + " has no carrier", link, families);
+                    withUnresolved("interface " + link.name() + " has no carrier", partly), link, families);
         }
         OperStatus status = switch (health.health()) {
             case DOWN -> OperStatus.DOWN;
             case DEGRADED -> OperStatus.DEGRADED;
             case UP -> OperStatus.UP;
         };
-        return new ProviderAssessment(provider, status, health.reason(), link, families);
+        return new ProviderAssessment(provider, status, withUnresolved(health.reason(), partly), link, families);
     }
 
     /** Whether the uplink can carry traffic at all (policies may use it). */
@@ -82,10 +87,7 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
     }
 
     private static Optional<ResolvedFamily> resolve(AddressConfig config, InterfaceView link) {
-        Optional<Address> assigned = link.addresses().stream()
-                .filter(a -> a.family() == config.family() && a.scope() == RouteScope.UNIVERSE)
-                .filter(a -> config.address() == null || a.address().equals(config.address()))
-                .findFirst();
+        Optional<Address> assigned = assigned(config, link);
         InetAddress address = config.address() != null ? config.address()
                 : assigned.map(Address::address).orElse(null);
         Integer length = config.prefixLength() != null ? config.prefixLength()
@@ -100,5 +102,47 @@ record ProviderAssessment(Provider provider, OperStatus status, String reason, I
         boolean learned = config.address() == null || config.prefixLength() == null || config.gateway() == null;
         return Optional.of(new ResolvedFamily(config.family(), address,
                 new IpPrefix(peer == null ? address : peer, length), gateway, learned));
+    }
+
+    /**
+     * The interface's address for this family: a preferred one first (after a renumbering
+     * the old SLAAC address lingers deprecated, whichever way the kernel lists them), else a
+     * deprecated one; never one the kernel refuses as a source (tentative or DAD-failed).
+     */
+    private static Optional<Address> assigned(AddressConfig config, InterfaceView link) {
+        Address fallback = null;
+        for (Address a : link.addresses()) {
+            if (a.family() != config.family() || a.scope() != RouteScope.UNIVERSE
+                    || config.address() != null && !a.address().equals(config.address())
+                    || (a.flags() & (Address.TENTATIVE | Address.DADFAILED)) != 0) {
+                continue;
+            }
+            if (a.preferred()) {
+                return Optional.of(a);
+            }
+            if (fallback == null) {
+                fallback = a;
+            }
+        }
+        return Optional.ofNullable(fallback);
+    }
+
+    /** Why one family of an otherwise working provider is not routed. */
+    private static String unresolved(AddressConfig config, InterfaceView link) {
+        boolean assigned = assigned(config, link).isPresent();
+        boolean address = (config.address() != null || assigned) && (config.prefixLength() != null || assigned);
+        boolean gateway = config.gateway() != null || link.learnedGateways().containsKey(config.family());
+        String what = !address && !gateway ? "address and gateway" : !address ? "address" : "gateway";
+        return name(config.family()) + " not routed: interface " + link.name() + " has no usable "
+                + name(config.family()) + " " + what
+                + (config.family() == Family.INET6 && !gateway ? " (no default route from router advertisements)" : "");
+    }
+
+    private static String withUnresolved(String reason, List<String> unresolved) {
+        return unresolved.isEmpty() ? reason : reason + "; " + String.join("; ", unresolved);
+    }
+
+    private static String name(Family family) {
+        return family == Family.INET ? "IPv4" : "IPv6";
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,9 @@ class PlannerTest {
 
     private static final ConfigLoader LOADER = new ConfigLoader(YangSchema.load());
     private static final Planner PLANNER = new Planner(OwnerTag.DEFAULT);
+    /** isp1's gateways: IPv4 from its DHCP client, IPv6 from router advertisements. */
+    private static final Map<Family, InetAddress> RA_GATEWAY =
+            Map.of(Family.INET, IpAddresses.parse("203.0.113.1"), Family.INET6, IpAddresses.parse("fe80::1"));
 
     /** The seed's router: lo, the LAN on eth0, uplinks if1 and if2 with their addresses. */
     private static Map<String, InterfaceView> seedInterfaces() {
@@ -290,5 +294,64 @@ class PlannerTest {
         assertEquals(OperStatus.DISABLED, state.providers().get(1).status());
         assertEquals(Map.of(101L, "T1", 4200L, "multihome"), state.tableNames());
         assertTrue(lines(state, seedInterfaces()).stream().noneMatch(l -> l.contains("T2")));
+    }
+
+    /** isp1 learns IPv6 (an empty ipv6 container), as from router advertisements. */
+    private static String learnedIpv6() {
+        return Examples.seedProviders().replace("<table>101</table>", "<ipv6/><table>101</table>");
+    }
+
+    private static Map<String, InterfaceView> withIpv6(Map<Family, InetAddress> gateways,
+            Address... v6) {
+        Map<String, InterfaceView> interfaces = seedInterfaces();
+        List<Address> addresses = new ArrayList<>(interfaces.get("if1").addresses());
+        addresses.addAll(List.of(v6));
+        interfaces.put("if1", new InterfaceView("if1", 3, true, true, addresses, gateways));
+        return interfaces;
+    }
+
+    private static Address slaac(String address, int flags) {
+        return new Address(3, IpAddresses.parse(address), 64, RouteScope.UNIVERSE, null, flags);
+    }
+
+    @Test
+    void afterARenumberingThePreferredSlaacAddressWinsOverTheDeprecatedOne() throws Exception {
+        // The kernel lists the old, deprecated address first when the prefix comes back after a renumbering.
+        Map<String, InterfaceView> interfaces = withIpv6(RA_GATEWAY,
+                slaac("2001:db8:11::5", Address.DEPRECATED), slaac("2001:db8:1::5", 0));
+        List<String> lines = plan(learnedIpv6(), Map.of(), interfaces);
+        assertTrue(lines.contains("ip -6 rule add priority 1000 from 2001:db8:1::5 lookup T1"), lines::toString);
+        assertTrue(lines.contains("ip -6 route add 2001:db8:1::/64 dev if1 src 2001:db8:1::5 table T1"),
+                lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("2001:db8:11::")), lines::toString);
+    }
+
+    @Test
+    void aTentativeOrDadFailedAddressIsNeverUsedButADeprecatedOneIsWhenItIsTheOnlyOne() throws Exception {
+        List<String> lines = plan(learnedIpv6(), Map.of(), withIpv6(RA_GATEWAY,
+                slaac("2001:db8:1::5", Address.TENTATIVE), slaac("2001:db8:2::5", Address.DADFAILED),
+                slaac("2001:db8:3::5", Address.DEPRECATED)));
+        assertTrue(lines.contains("ip -6 rule add priority 1000 from 2001:db8:3::5 lookup T1"), lines::toString);
+
+        DesiredState state = PLANNER.plan(config(learnedIpv6()), Map.of(), new KernelView(withIpv6(RA_GATEWAY,
+                slaac("2001:db8:1::5", Address.TENTATIVE))));
+        assertTrue(state.providers().get(0).families().stream().noneMatch(f -> f.family() == Family.INET6),
+                state.providers().get(0)::toString);
+        assertTrue(lines(state, seedInterfaces()).stream().noneMatch(l -> l.startsWith("ip -6 rule add priority 1000")));
+    }
+
+    @Test
+    void aProviderWithoutItsRoutersAdvertisementLeavesTheIpv6DefaultAndSaysWhy() throws Exception {
+        Map<String, InterfaceView> interfaces = withIpv6(Map.of(Family.INET, IpAddresses.parse("203.0.113.1")),
+                slaac("2001:db8:1::5", 0));
+        DesiredState state = PLANNER.plan(config(learnedIpv6()), Map.of(), new KernelView(interfaces));
+        ProviderPlan isp1 = state.providers().get(0);
+        assertEquals(OperStatus.UP, isp1.status());
+        assertEquals("no health verdict yet; IPv6 not routed: interface if1 has no usable IPv6 gateway"
+                + " (no default route from router advertisements)", isp1.reason());
+        List<String> lines = lines(state, interfaces);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("ip -6 route add default nhid")
+                || l.startsWith("ip -6 rule add priority 1000")), lines::toString);
+        assertTrue(lines.contains("ip rule add priority 1000 from 203.0.113.2 lookup T1"), lines::toString);
     }
 }

@@ -12,6 +12,7 @@ public final class AddressCodec {
     private static final int IFADDRMSG_SIZE = 8;
     private static final int IFA_ADDRESS = 1;
     private static final int IFA_LOCAL = 2;
+    private static final int IFA_FLAGS = 8;
 
     private AddressCodec() {
     }
@@ -64,6 +65,8 @@ public final class AddressCodec {
             return null;
         }
         InetAddress peer = a.has(IFA_LOCAL) ? a.address(IFA_ADDRESS) : null;
-        return new Address(b.getInt(4), local, b.get(1) & 0xff, scope, local.equals(peer) ? null : peer);
+        // ifa_flags holds only the low 8 bits; IFA_FLAGS (since Linux 3.14) all 32
+        int flags = (int) a.u32(IFA_FLAGS, b.get(2) & 0xff);
+        return new Address(b.getInt(4), local, b.get(1) & 0xff, scope, local.equals(peer) ? null : peer, flags);
     }
 }

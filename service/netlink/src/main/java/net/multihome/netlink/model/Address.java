@@ -11,12 +11,26 @@ import java.net.InetAddress;
  * @param scope universe, link or host
  * @param peer the other end of a point-to-point link ({@code ip addr add A peer P}: pppd's
  *     addresses), or null
+ * @param flags the kernel's {@code IFA_F_*} flags ({@code IFA_FLAGS}, else {@code ifa_flags})
  */
-public record Address(int ifindex, InetAddress address, int prefixLength, RouteScope scope, InetAddress peer) {
+public record Address(int ifindex, InetAddress address, int prefixLength, RouteScope scope, InetAddress peer,
+        int flags) {
 
-    /** An address of a broadcast or loopback interface: no peer. */
+    /** Its duplicate address detection failed: the kernel will not use it. */
+    public static final int DADFAILED = 0x08;
+    /** Its preferred lifetime ended (a renumbered-away SLAAC prefix): kept for old connections only. */
+    public static final int DEPRECATED = 0x20;
+    /** Duplicate address detection is still running: the kernel refuses it as a source. */
+    public static final int TENTATIVE = 0x40;
+
+    /** An address of a broadcast or loopback interface: no peer, no flags. */
     public Address(int ifindex, InetAddress address, int prefixLength, RouteScope scope) {
-        this(ifindex, address, prefixLength, scope, null);
+        this(ifindex, address, prefixLength, scope, null, 0);
+    }
+
+    /** An address as configured: no flags. */
+    public Address(int ifindex, InetAddress address, int prefixLength, RouteScope scope, InetAddress peer) {
+        this(ifindex, address, prefixLength, scope, peer, 0);
     }
 
     public Family family() {
@@ -26,5 +40,10 @@ public record Address(int ifindex, InetAddress address, int prefixLength, RouteS
     /** The on-link network this address implies: on a point-to-point link, the peer's. */
     public IpPrefix network() {
         return new IpPrefix(peer == null ? address : peer, prefixLength);
+    }
+
+    /** Whether the kernel may pick it as the source of new connections (not tentative, failed or deprecated). */
+    public boolean preferred() {
+        return (flags & (DADFAILED | DEPRECATED | TENTATIVE)) == 0;
     }
 }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import net.multihome.netlink.model.Address;
+import net.multihome.netlink.model.IpPrefix;
 import net.multihome.netlink.model.Link;
 import net.multihome.netlink.model.LinkStats;
 import net.multihome.netlink.model.OperState;
+import net.multihome.netlink.model.RouteScope;
 import org.junit.jupiter.api.Test;
 
 /** Headers, attributes, errors and links as the kernel sends them. */
@@ -123,5 +126,32 @@ class ParsingTest {
         w.endNested(n);
         Attributes outer = Attributes.parse(w.buffer().duplicate().order(ByteOrder.nativeOrder()).limit(w.position()), 0);
         assertEquals(64, outer.nested(12).u16(1, 0));
+    }
+
+    /** A SLAAC address after a renumbering, as the kernel reports it: flags in IFA_FLAGS and, cut to 8 bits, in the header. */
+    @Test
+    void addressCarriesItsFlags() {
+        MessageWriter w = new MessageWriter(128);
+        w.begin(RtnlTypes.RTM_NEWADDR, 0, 1);
+        w.u8(10).u8(64).u8(0x20 | 0x80).u8(0).u32(3);
+        w.attrAddress(1, IpPrefix.parse("2001:db8:1::5/128").address());
+        w.attrU32(8, 0x20 | 0x400 | 0x80);
+        w.end();
+        Address a = AddressCodec.decode(Wire.single(w));
+        assertEquals(new Address(3, IpPrefix.parse("2001:db8:1::5/128").address(), 64, RouteScope.UNIVERSE, null,
+                0x20 | 0x400 | 0x80), a);
+        assertFalse(a.preferred());
+    }
+
+    @Test
+    void addressWithoutIfaFlagsTakesTheHeadersFlags() {
+        MessageWriter w = new MessageWriter(128);
+        w.begin(RtnlTypes.RTM_NEWADDR, 0, 1);
+        w.u8(10).u8(64).u8(0x40).u8(0).u32(3);
+        w.attrAddress(2, IpPrefix.parse("2001:db8:1::5/128").address());
+        w.end();
+        Address a = AddressCodec.decode(Wire.single(w));
+        assertEquals(Address.TENTATIVE, a.flags());
+        assertFalse(a.preferred());
     }
 }
