@@ -5,7 +5,9 @@
 #      seconds a run: once with the daemon running its table, then with the daemon stopped
 #      (`lab stop-daemon`, the kernel state stays), RUNS times alternating between the daemon's
 #      table as listed (`nft list table inet multihome`, loaded back with `nft -f`) and the same
-#      ruleset written by hand (bench/nat/lab-byhand.nft); the throughput ratio of the medians.
+#      ruleset written by hand (bench/nat/lab-byhand.nft); the throughput ratio of the medians,
+#      and the median of each run's ratio (by hand, then ours right after: less swayed by the
+#      machine's load drifting over the series).
 #   2. 1,000 port forwards (FORWARDS): commit to the daemon over NETCONF until
 #      `nft list chain inet multihome port-forwards` shows them, against `nft -f` of the same
 #      table (bench/nat/forwards.py, in the router's namespace), FORWARD_RUNS times.
@@ -48,6 +50,7 @@ echo "   daemon running, its table: $(throughput)"
 lab stop-daemon
 : >"$work/ours"
 : >"$work/hand"
+: >"$work/ratios"
 for run in $(seq "$runs"); do
     ip netns exec "$p-router" nft delete table inet multihome
     ip netns exec "$p-router" nft -f "$top/bench/nat/lab-byhand.nft"
@@ -57,11 +60,14 @@ for run in $(seq "$runs"); do
     ours=$(throughput)
     echo "$hand" >>"$work/hand"
     echo "$ours" >>"$work/ours"
-    echo "   run $run: by hand $hand, ours $ours"
+    ratio=$(awk -v o="$ours" -v h="$hand" 'BEGIN {printf "%.3f", o / h}')
+    echo "$ratio" >>"$work/ratios"
+    echo "   run $run: by hand $hand, ours $ours, ratio $ratio"
 done
 hand=$(median <"$work/hand")
 ours=$(median <"$work/ours")
-echo "   median: by hand $hand, ours $ours, ratio ours/by hand $(awk -v o="$ours" -v h="$hand" 'BEGIN {printf "%.3f", o / h}')"
+echo "   median: by hand $hand, ours $ours, ratio of the medians $(awk -v o="$ours" -v h="$hand" 'BEGIN {printf "%.3f", o / h}'),"\
+    "median of the runs' ratios $(median <"$work/ratios")"
 lab start-daemon
 
 echo "2. ${FORWARDS:-1000} port forwards: NETCONF commit to the kernel vs nft -f"
