@@ -140,9 +140,15 @@ public final class Reconciler {
         return planner.plan(config, health, view);
     }
 
+    /**
+     * The NAT plan counts too: port forwards live only in the nftables table, and a provider may
+     * stop serving with every route as it was (the all-down last resort keeps them), yet its
+     * connections must go.
+     */
     private static boolean sameKernelObjects(DesiredState a, DesiredState b) {
         return a.nexthops().equals(b.nexthops()) && a.routes().equals(b.routes()) && a.rules().equals(b.rules())
-                && a.sysctls().equals(b.sysctls()) && a.tableNames().equals(b.tableNames());
+                && a.sysctls().equals(b.sysctls()) && a.tableNames().equals(b.tableNames())
+                && a.nat().equals(b.nat());
     }
 
     private int apply(List<Change> changes, List<Link> links, DesiredState desired, List<PassError> errors) {

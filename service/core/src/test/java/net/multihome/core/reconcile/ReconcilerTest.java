@@ -97,6 +97,23 @@ class ReconcilerTest {
     }
 
     @Test
+    void replanOfAChangedNatPlanAsksForAFullPass() throws Exception {
+        MultihomeConfig translating = config(Examples.seedTranslating());
+        PassResult first = reconciler.pass(translating, Map.of());
+        MultihomeConfig unforwarded = config(Examples.seedTranslating()
+                .replaceFirst("(?s)<port-forward>.*</port-forward>", ""));
+        assertTrue(reconciler.replan(unforwarded, Map.of(), first).isEmpty(), "port forwards are in the nftables table");
+
+        PassResult allDown = reconciler.pass(translating, Verdicts.down("isp1", "isp2"));
+        assertEquals(first.desired().routes(), allDown.desired().routes(), "the last resort keeps every route");
+        assertTrue(reconciler.replan(translating, Map.of(), allDown).isEmpty(), "both serve again");
+        reconciler.pass(translating, Map.of());
+        reconciler.pass(translating, Verdicts.down("isp1"));
+        assertEquals(List.of(0x650000L, 0x660000L, 0x650000L), kernel.deletedConnectionMarks,
+                "isp1's connections go when it stops serving after all were down");
+    }
+
+    @Test
     void aPassAfterAReplanThatFoundChangesPutsThemInPlace() throws Exception {
         PassResult first = reconciler.pass(seed, Map.of());
         MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
