@@ -39,6 +39,8 @@ public final class FakeDataplane implements Dataplane {
     /** What {@link #natTable()} lists: null while there is no table. */
     public String natTable;
     public final List<String> nftTransactions = new ArrayList<>();
+    /** How often the table was listed. */
+    public int natListings;
     /** The marks whose connections were deleted, in order. */
     public final List<Long> deletedConnectionMarks = new ArrayList<>();
     public final Map<Integer, Nexthop> nexthops = new HashMap<>();
@@ -127,6 +129,7 @@ public final class FakeDataplane implements Dataplane {
 
     @Override
     public synchronized String natTable() {
+        natListings++;
         return natTable;
     }
 

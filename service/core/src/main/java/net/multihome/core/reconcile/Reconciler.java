@@ -48,6 +48,8 @@ public final class Reconciler {
     /** The transaction that made our nftables table, and the table as listed right after: drift shows as a difference. */
     private String natApplied;
     private String natListed;
+    /** Whether it is known that no table of ours exists while nothing is translated. */
+    private boolean natAbsent;
     /** The marks of the providers that served at the last pass; null before the first. */
     private Set<Long> serving;
     /** The plan of a replan that found changes, for the pass that follows it: planning costs. */
@@ -182,17 +184,13 @@ public final class Reconciler {
      * when the plan changed or the table is not as it was left (deleted, flushed, edited).
      */
     private void syncNat(NatPlan plan, List<PassError> errors) {
+        if (!plan.translates()) {
+            removeNatTable(errors);
+            return;
+        }
+        natAbsent = false;
         try {
             String listed = dataplane.natTable();
-            if (!plan.translates()) {
-                if (listed != null) {
-                    dataplane.nft(NatTable.delete());
-                    LOG.info("nftables: table {} {} removed, nothing is translated", NatTable.FAMILY, NatTable.NAME);
-                }
-                natApplied = null;
-                natListed = null;
-                return;
-            }
             String wanted = NatTable.replace(plan);
             if (wanted.equals(natApplied) && listed != null && listed.equals(natListed)) {
                 return;
@@ -211,6 +209,34 @@ public final class Reconciler {
     }
 
     /**
+     * Removes a table of ours left from translating before (or by an earlier run), once: a
+     * router that translates nothing does not list nftables every pass, and needs no libnftables.
+     */
+    private void removeNatTable(List<PassError> errors) {
+        if (natAbsent) {
+            return;
+        }
+        try {
+            if (dataplane.natTable() != null) {
+                dataplane.nft(NatTable.delete());
+                LOG.info("nftables: table {} {} removed, nothing is translated", NatTable.FAMILY, NatTable.NAME);
+            }
+            natAbsent = true;
+        } catch (NftablesException e) {
+            if (natApplied != null) {
+                errors.add(new PassError.SettingFailed("removing nftables table " + NatTable.FAMILY + " "
+                        + NatTable.NAME, e.getMessage()));
+                return;
+            }
+            // Never translated in this run: without libnftables there is no table of ours to remove.
+            LOG.debug("nftables not listed: {}", e.getMessage());
+            natAbsent = true;
+        }
+        natApplied = null;
+        natListed = null;
+    }
+
+    /**
      * Deletes the connections of each provider that stopped serving (down, disabled, deleted)
      * since the last pass, or that does not serve at the first: their translation points at a
      * provider that no longer carries them, so clients should reconnect through the others now.
@@ -219,7 +245,7 @@ public final class Reconciler {
         Set<Long> before = serving != null ? serving
                 : plan.uplinks().stream().map(NatPlan.Uplink::mark).collect(Collectors.toSet());
         Set<Long> now = plan.serving();
-        for (long mark : before) {
+        for (long mark : before.stream().sorted().toList()) {
             if (now.contains(mark)) {
                 continue;
             }

@@ -202,6 +202,16 @@ class ReconcilerTest {
     }
 
     @Test
+    void aRouterThatTranslatesNothingLooksForALeftoverTableOnceAndNeverAtConnections() {
+        kernel.natTable = "a table left by an earlier run";
+        reconciler.pass(seed, Map.of());
+        reconciler.pass(seed, Verdicts.down("isp1"));
+        assertEquals(List.of(NatTable.delete()), kernel.nftTransactions);
+        assertEquals(1, kernel.natListings);
+        assertEquals(List.of(), kernel.deletedConnectionMarks);
+    }
+
+    @Test
     void connectionsOfAProviderThatStopsServingAreDeletedOnce() throws Exception {
         MultihomeConfig translating = LOADER.load(new ByteArrayInputStream(
                 Examples.seedTranslating().getBytes(StandardCharsets.UTF_8)));
