@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import net.multihome.core.lease.DhcpLease;
 import net.multihome.core.lease.LeaseFile;
 import net.multihome.core.lease.LeaseFormatException;
@@ -30,6 +33,7 @@ public final class LeaseDirectory implements LeaseSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseDirectory.class);
     private static final int MAX_FILES = 256;
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Path directory;
     private final Map<Path, String> reported = new HashMap<>();
@@ -63,33 +67,61 @@ public final class LeaseDirectory implements LeaseSource, AutoCloseable {
 
     /** Starts watching; {@code changed} runs on the watcher thread after each change is published. */
     public synchronized void watch(Runnable changed) {
-        if (thread != null || !Files.isDirectory(directory)) {
+        if (thread != null) {
             return;
         }
         try {
             watcher = directory.getFileSystem().newWatchService();
-            directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
         } catch (IOException e) {
             LOG.warn("DHCP leases: cannot watch {}: {}; leases are learned from routes only", directory, e.toString());
             return;
         }
         WatchService events = watcher;
-        thread = Thread.ofPlatform().daemon().name("lease-watch").start(() -> run(events, changed));
+        WatchKey key = register(events);
+        thread = Thread.ofPlatform().daemon().name("lease-watch").start(() -> run(events, key, changed));
     }
 
-    private void run(WatchService events, Runnable changed) {
+    /**
+     * Waits for changes; when the directory itself goes (someone removed /run/multihome/leases),
+     * makes it again and watches the new one, checking once a retry interval.
+     */
+    private void run(WatchService events, WatchKey registered, Runnable changed) {
+        WatchKey key = registered;
         try {
             while (true) {
-                var key = events.take();
-                key.pollEvents();
-                key.reset();
+                WatchKey fired = events.poll(RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                if (fired != null) {
+                    fired.pollEvents();
+                    fired.reset();
+                }
+                if (key == null || !key.isValid()) {
+                    key = register(events);
+                    if (key == null) {
+                        continue;
+                    }
+                } else if (fired == null) {
+                    continue;
+                }
                 if (reread()) {
                     changed.run();
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Creates the directory if it is gone and watches it; null (reported once) when it cannot. */
+    private WatchKey register(WatchService events) {
+        try {
+            Files.createDirectories(directory);
+            WatchKey key = directory.register(events, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            reported.remove(directory);
+            return key;
+        } catch (IOException e) {
+            report(directory, "cannot watch: " + e + "; leases are learned from routes only until it can");
+            return null;
         }
     }
 
