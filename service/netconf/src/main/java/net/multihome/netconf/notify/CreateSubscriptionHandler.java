@@ -1,5 +1,8 @@
 package net.multihome.netconf.notify;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import net.multihome.netconf.datastore.Errors;
 import net.multihome.netconf.filter.SubtreeFilter;
@@ -14,8 +17,8 @@ import net.multihome.netconf.xml.Dom;
 import org.w3c.dom.Element;
 
 /**
- * RFC 5277 create-subscription on the NETCONF stream, optionally with a subtree filter. Replay
- * (startTime) is not supported and not advertised.
+ * RFC 5277 create-subscription on the NETCONF stream, optionally with a subtree filter, and
+ * replay from the hub's log (startTime, stopTime) followed by replayComplete.
  */
 public final class CreateSubscriptionHandler implements RpcHandler {
     public static final String STREAM = "NETCONF";
@@ -34,10 +37,25 @@ public final class CreateSubscriptionHandler implements RpcHandler {
             return RpcReply.error(Errors.protocol(ErrorTag.INVALID_VALUE, "no stream named '" + stream + "'")
                     .withInfo(ErrorInfo.badElement("stream")));
         }
-        if (Dom.child(op, Namespaces.NOTIFICATION, "startTime").isPresent()
-                || Dom.child(op, Namespaces.NOTIFICATION, "stopTime").isPresent()) {
-            return RpcReply.error(Errors.protocol(ErrorTag.OPERATION_NOT_SUPPORTED,
-                    "replay (startTime, stopTime) is not supported").withInfo(ErrorInfo.badElement("startTime")));
+        Optional<String> startText = Dom.child(op, Namespaces.NOTIFICATION, "startTime").map(Dom::text);
+        Optional<String> stopText = Dom.child(op, Namespaces.NOTIFICATION, "stopTime").map(Dom::text);
+        Optional<Instant> start = startText.flatMap(CreateSubscriptionHandler::time);
+        Optional<Instant> stop = stopText.flatMap(CreateSubscriptionHandler::time);
+        if (startText.isPresent() && start.isEmpty()) {
+            return badTime("startTime", "startTime '" + startText.get() + "' is not a date-and-time (RFC 3339)");
+        }
+        if (stopText.isPresent() && stop.isEmpty()) {
+            return badTime("stopTime", "stopTime '" + stopText.get() + "' is not a date-and-time (RFC 3339)");
+        }
+        if (stop.isPresent() && start.isEmpty()) {
+            return RpcReply.error(Errors.protocol(ErrorTag.MISSING_ELEMENT, "stopTime needs a startTime")
+                    .withInfo(ErrorInfo.badElement("startTime")));
+        }
+        if (start.isPresent() && start.get().isAfter(Instant.now())) {
+            return badTime("startTime", "startTime " + startText.get() + " is in the future");
+        }
+        if (stop.isPresent() && stop.get().isBefore(start.get())) {
+            return badTime("stopTime", "stopTime " + stopText.get() + " is before startTime " + startText.get());
         }
         Optional<Element> filter = Dom.child(op, Namespaces.NOTIFICATION, "filter");
         if (filter.isPresent() && !filter.get().getAttribute("type").isEmpty()
@@ -45,10 +63,23 @@ public final class CreateSubscriptionHandler implements RpcHandler {
             return RpcReply.error(Errors.protocol(ErrorTag.OPERATION_NOT_SUPPORTED,
                     "only subtree filters are supported").withInfo(ErrorInfo.badAttribute("type")));
         }
-        if (!hub.subscribe(session, filter.map(SubtreeFilter::of))) {
+        Optional<NotificationHub.Window> replay = start.map(from -> new NotificationHub.Window(from, stop));
+        if (!hub.subscribe(session, filter.map(SubtreeFilter::of), replay)) {
             return RpcReply.error(Errors.protocol(ErrorTag.IN_USE,
                     "this session already has a subscription"));
         }
         return RpcReply.ok();
+    }
+
+    private static Optional<Instant> time(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static RpcReply badTime(String element, String message) {
+        return RpcReply.error(Errors.protocol(ErrorTag.BAD_ELEMENT, message).withInfo(ErrorInfo.badElement(element)));
     }
 }

@@ -2,6 +2,8 @@ package net.multihome.netconf.notify;
 
 import java.time.Instant;
 import java.util.Objects;
+import net.multihome.netconf.xml.XmlDocuments;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -12,5 +14,11 @@ public record Event(Element content, Instant time) {
     public Event {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(time, "time");
+    }
+
+    /** A copy in a document of its own, for a reader on another thread. */
+    Event copy() {
+        Document own = XmlDocuments.newDocument();
+        return new Event((Element) own.importNode(content, true), time);
     }
 }

@@ -1,21 +1,42 @@
 package net.multihome.netconf.notify;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.multihome.netconf.filter.SubtreeFilter;
 import net.multihome.netconf.rpc.NetconfSession;
 
-/** The NETCONF event stream: hands each event to every live subscription. */
+/**
+ * The NETCONF event stream: hands each event to every live subscription, and keeps the last
+ * {@link #REPLAY_LIMIT} for replay (RFC 5277 startTime). Publishing and subscribing take the
+ * hub's lock, so a replaying subscriber gets every event once: from the log up to its
+ * subscription, live after it.
+ */
 public final class NotificationHub {
-    private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /** Events kept for replay, oldest dropped first. */
+    public static final int REPLAY_LIMIT = 1024;
 
-    /** @return false when the session already has a subscription */
-    boolean subscribe(NetconfSession session, Optional<SubtreeFilter> filter) {
-        Subscription subscription = new Subscription(session, filter);
+    private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /** Guarded by this; each entry a copy in a document of its own, never changed. */
+    private final Deque<Event> log = new ArrayDeque<>();
+
+    /**
+     * @param replay the replay window: from its start, up to its stop when given; empty for live only
+     * @return false when the session already has a subscription
+     */
+    synchronized boolean subscribe(NetconfSession session, Optional<SubtreeFilter> filter, Optional<Window> replay) {
+        Subscription subscription = new Subscription(session, filter, replay.flatMap(Window::stop),
+                ended -> subscriptions.remove(session.id(), ended));
         if (subscriptions.putIfAbsent(session.id(), subscription) != null) {
             return false;
         }
+        replay.ifPresent(window -> {
+            log.stream().filter(window::contains).forEach(subscription::offer);
+            subscription.replayComplete();
+        });
         subscription.start();
         session.onClose(s -> {
             if (subscriptions.remove(s.id(), subscription)) {
@@ -30,8 +51,12 @@ public final class NotificationHub {
         return !subscriptions.isEmpty();
     }
 
-    /** Queues the event for every subscriber; never blocks on a client. */
-    public void publish(Event event) {
+    /** Keeps the event for replay and queues it for every subscriber; never blocks on a client. */
+    public synchronized void publish(Event event) {
+        if (log.size() == REPLAY_LIMIT) {
+            log.removeFirst();
+        }
+        log.addLast(event.copy());
         subscriptions.values().forEach(s -> s.offer(event));
     }
 
@@ -39,5 +64,12 @@ public final class NotificationHub {
     public void close() {
         subscriptions.values().forEach(Subscription::stop);
         subscriptions.clear();
+    }
+
+    /** A replay window: events at or after {@code start}, and at or before {@code stop} when given. */
+    record Window(Instant start, Optional<Instant> stop) {
+        boolean contains(Event event) {
+            return !event.time().isBefore(start) && stop.map(s -> !event.time().isAfter(s)).orElse(true);
+        }
     }
 }

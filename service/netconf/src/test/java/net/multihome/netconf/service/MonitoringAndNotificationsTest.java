@@ -168,6 +168,60 @@ class MonitoringAndNotificationsTest {
     }
 
     @Test
+    void replayFromStartTimeSendsTheLoggedEventsThenReplayCompleteThenLiveOnes() throws Exception {
+        fixture.events.publish(new ProviderStateChange("isp1", OperStatus.UP, OperStatus.DOWN, "before",
+                Instant.parse("2026-11-28T12:00:00Z")));
+        fixture.events.publish(new ProviderStateChange("isp2", OperStatus.UP, OperStatus.DOWN, "in window",
+                Instant.parse("2026-11-28T12:00:05Z")));
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><startTime>2026-11-28T12:00:03Z"
+                    + "</startTime></create-subscription>"));
+            String replayed = c.notification("provider-state-change");
+            assertEquals(List.of("isp2"), all(replayed, MH, "provider"), replayed);
+            c.notification("replayComplete");
+            fixture.events.publish(new ProviderStateChange("isp1", OperStatus.DOWN, OperStatus.UP, "live",
+                    Instant.parse("2026-11-28T12:00:09Z")));
+            String live = c.notification("provider-state-change");
+            assertEquals(List.of("isp1"), all(live, MH, "provider"), live);
+        }
+    }
+
+    @Test
+    void replayWithAStopTimeInThePastEndsWithNotificationComplete() throws Exception {
+        fixture.events.publish(new ProviderStateChange("isp1", OperStatus.UP, OperStatus.DOWN, "x",
+                Instant.parse("2026-11-28T12:00:01Z")));
+        fixture.events.publish(new ProviderStateChange("isp2", OperStatus.UP, OperStatus.DOWN, "after the stop",
+                Instant.parse("2026-11-28T12:00:30Z")));
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><startTime>2026-11-28T12:00:00Z"
+                    + "</startTime><stopTime>2026-11-28T12:00:10Z</stopTime></create-subscription>"));
+            assertEquals(List.of("isp1"), all(c.notification("provider-state-change"), MH, "provider"));
+            c.notification("replayComplete");
+            c.notification("notificationComplete");
+            assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"/>"));
+        }
+    }
+
+    @Test
+    void replayTimesThatMakeNoSenseAreRefusedNamingTheElement() throws Exception {
+        try (TestClient c = fixture.client()) {
+            String future = c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><startTime>2999-01-01T00:00:00Z"
+                    + "</startTime></create-subscription>");
+            assertEquals("bad-element", errorTag(future), future);
+            assertTrue(future.contains("is in the future"), future);
+            String garbage = c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><startTime>yesterday"
+                    + "</startTime></create-subscription>");
+            assertTrue(garbage.contains("startTime 'yesterday' is not a date-and-time"), garbage);
+            String stopOnly = c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><stopTime>2026-11-28T12:00:00Z"
+                    + "</stopTime></create-subscription>");
+            assertEquals("missing-element", errorTag(stopOnly), stopOnly);
+            String reversed = c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><startTime>2026-11-28T12:00:09Z"
+                    + "</startTime><stopTime>2026-11-28T12:00:00Z</stopTime></create-subscription>");
+            assertTrue(reversed.contains("is before startTime"), reversed);
+        }
+    }
+
+    @Test
     void notificationFilterDropsWhatItDoesNotSelect() throws Exception {
         try (TestClient c = fixture.client()) {
             assertOk(c.rpc("<create-subscription xmlns=\"" + NOTIFICATION + "\"><filter type=\"subtree\">"
