@@ -2,6 +2,7 @@ package net.multihome.netconf.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.store.ClientSession;
@@ -17,11 +18,11 @@ import net.multihome.netconf.session.SessionListener;
 import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * Turns what happens in the service into events on the hub: sessions starting and ending,
- * running changes, confirmed-commit events, and provider state changes from the core's bus.
+ * running changes (also written to the audit trail), confirmed-commit events, and provider state
+ * changes from the core's bus.
  */
 public final class EventSources implements SessionListener, RunningChangeListener, ConfirmListener {
     private final NotificationHub hub;
@@ -54,13 +55,12 @@ public final class EventSources implements SessionListener, RunningChangeListene
 
     @Override
     public void runningChanged(ContainerNode before, ContainerNode after, Optional<ClientSession> by) {
-        if (!hub.hasSubscribers()) {
-            return;
-        }
         Document doc = XmlDocuments.newDocument();
-        Element old = codec.toElement(before, doc);
-        Element now = codec.toElement(after, doc);
-        hub.publish(new Event(EventFactory.configChange(netconf(by), diff.diff(old, now)), clock.instant()));
+        List<ConfigDiff.Change> changes = diff.diff(codec.toElement(before, doc), codec.toElement(after, doc));
+        AuditTrail.record(netconf(by), changes);
+        if (hub.hasSubscribers()) {
+            hub.publish(new Event(EventFactory.configChange(netconf(by), changes), clock.instant()));
+        }
     }
 
     @Override

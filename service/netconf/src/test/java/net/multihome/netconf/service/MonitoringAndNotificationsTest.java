@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Capabilities, monitoring, state data, the probe RPC and notifications. */
 class MonitoringAndNotificationsTest {
@@ -231,6 +236,26 @@ class MonitoringAndNotificationsTest {
             fixture.events.publish(new ProviderStateChange("isp2", OperStatus.UP, OperStatus.DOWN, "y", Instant.now()));
             String n = c.notification();
             assertEquals(List.of("isp2"), all(n, MH, "provider"), n);
+        }
+    }
+
+    @Test
+    void everyChangeOfRunningIsAuditedWithWhoFromWhereAndWhat() throws Exception {
+        Logger audit = (Logger) LoggerFactory.getLogger("multihome.audit");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level level = audit.getLevel();
+        audit.setLevel(Level.INFO);
+        audit.addAppender(lines);
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc(editConfig("running", "<provider><name>isp1</name><weight>2</weight></provider>")));
+            assertEquals(1, lines.list.size(), lines.list::toString);
+            String line = lines.list.getFirst().getFormattedMessage();
+            assertTrue(line.startsWith("running changed by admin (session " + c.sessionId + " from 127.0.0.1): 1 edit(s):"
+                    + " replace /mh:multihome/mh:provider[mh:name='isp1']/mh:weight"), line);
+        } finally {
+            audit.detachAppender(lines);
+            audit.setLevel(level);
         }
     }
 
