@@ -1,12 +1,14 @@
 package net.multihome.netconf.ssh;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.mac.Mac;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 
@@ -16,7 +18,7 @@ import org.apache.sshd.server.SshServer;
  * MINA adds its own ext-info and strict-kex markers to the key exchange list; strict kex is
  * the fix for Terrapin (CVE-2023-48795) and stays, though Debian 12's ssh-audit 2.5.0 predates
  * it and calls it an unknown algorithm. sntrup761x25519 is left out: that ssh-audit warns on it
- * as experimental.
+ * as experimental. Old libssh2 clients get more MACs: see {@link Libssh2Compatibility}.
  */
 final class SshAlgorithms {
     static final List<BuiltinDHFactories> KEY_EXCHANGE = List.of(
@@ -41,6 +43,10 @@ final class SshAlgorithms {
                 KEY_EXCHANGE.stream().filter(BuiltinDHFactories::isSupported).toList(), ServerBuilder.DH2KEX));
         ssh.setCipherFactories(CIPHERS.stream().filter(BuiltinCiphers::isSupported)
                 .<NamedFactory<Cipher>>map(c -> c).toList());
-        ssh.setMacFactories(MACS.stream().filter(BuiltinMacs::isSupported).<NamedFactory<Mac>>map(m -> m).toList());
+        ssh.setMacFactories(Stream.concat(MACS.stream(), Libssh2Compatibility.LEGACY_MACS.stream())
+                .filter(BuiltinMacs::isSupported).<NamedFactory<Mac>>map(m -> m).toList());
+        // The server's KEXINIT waits for the client's version, so the proposal can depend on it.
+        CoreModuleProperties.SEND_IMMEDIATE_KEXINIT.set(ssh, false);
+        ssh.addSessionListener(new Libssh2Compatibility());
     }
 }
