@@ -61,15 +61,19 @@ final class SshNetconfServer implements NetconfServer {
 
     @Override
     public void start() throws IOException {
-        // Load or generate the host key now, so a broken key file fails start, not the first client.
-        KeyPairProvider hostKey = Ed25519HostKey.loadOrCreate(hostKeyFile);
-        servers.forEach(ssh -> ssh.setKeyPairProvider(hostKey));
         try {
+            // Load or generate the host key now, so a broken key file fails start, not the first client.
+            KeyPairProvider hostKey = Ed25519HostKey.loadOrCreate(hostKeyFile);
+            servers.forEach(ssh -> ssh.setKeyPairProvider(hostKey));
             for (SshServer ssh : servers) {
                 ssh.start();
             }
         } catch (IOException | RuntimeException e) {
-            stopAll();
+            try {
+                stopAll();
+            } finally {
+                failedLogins.close();
+            }
             throw e;
         }
         LOG.info("NETCONF server listening on {}", boundAddresses());
