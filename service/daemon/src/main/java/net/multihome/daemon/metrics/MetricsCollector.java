@@ -117,6 +117,8 @@ public final class MetricsCollector {
                 n.badRpcs()));
         metrics.add(counter("multihome_netconf_rpc_errors", "NETCONF replies with an rpc-error.", null,
                 n.rpcErrors()));
+        metrics.add(counter("multihome_netconf_failed_logins", "NETCONF SSH logins refused: wrong passwords and "
+                + "unknown public keys.", null, n.failedLogins()));
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help, Unit unit) {

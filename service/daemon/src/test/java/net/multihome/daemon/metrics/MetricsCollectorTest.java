@@ -51,7 +51,7 @@ class MetricsCollectorTest {
                 List.of(), 7, "ok", List.of(), 77);
         MetricsCollector collector = new MetricsCollector(new MetricSources(() -> status,
                 () -> new ReconcileCounters(7, 1, 2, Duration.ofMillis(70), Duration.ofMillis(5)),
-                () -> new NetconfCounters(1, 4, 30, 0, 2), () -> 123));
+                () -> new NetconfCounters(1, 4, 30, 0, 2, 5), () -> 123));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out, collector.collect());
         return out.toString(StandardCharsets.UTF_8);
@@ -73,6 +73,7 @@ class MetricsCollectorTest {
                 "multihome_reconcile_errors_total 2.0",
                 "multihome_netconf_sessions 1.0",
                 "multihome_netconf_rpcs_total 30.0",
+                "multihome_netconf_failed_logins_total 5.0",
                 "multihome_snmp_requests_total 123.0")) {
             assertTrue(text.lines().anyMatch(line::equals), () -> "no line '" + line + "' in:\n" + text);
         }

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * RFC 6242 section 4.2 chunked framing: {@code \n#<size>\n<data>} repeated, then {@code \n##\n}.
+ * Whitespace between messages is skipped, as some clients end a message with an extra newline;
+ * inside a message the framing is strict.
  *
  * <table>
  *   <caption>Limits and violations</caption>
@@ -57,6 +59,11 @@ public final class ChunkedDecoder implements FrameDecoder {
                 continue;
             }
             byte b = in.get();
+            if (betweenMessages() && MessageBuffer.isXmlWhitespace(b)) {
+                // A newline may start the next header; anything else leaves us waiting for one.
+                state = b == '\n' ? State.HASH : State.LF;
+                continue;
+            }
             switch (state) {
                 case LF -> state = expect(b, '\n', State.HASH, "chunk header must start with LF");
                 case HASH -> state = expect(b, '#', State.FIRST_DIGIT_OR_HASH, "chunk header must start with LF #");
@@ -74,6 +81,10 @@ public final class ChunkedDecoder implements FrameDecoder {
             }
         }
         return null;
+    }
+
+    private boolean betweenMessages() {
+        return buffer.size() == 0 && (state == State.LF || state == State.HASH);
     }
 
     private static State expect(byte b, char wanted, State next, String message) throws MalformedChunkException {

@@ -3,7 +3,9 @@ package net.multihome.netconf.framing;
 import java.nio.ByteBuffer;
 
 /**
- * RFC 6242 section 4.3 end-of-message framing: a message ends at {@code ]]>]]>}.
+ * RFC 6242 section 4.3 end-of-message framing: a message ends at {@code ]]>]]>}. Whitespace
+ * between messages (and before the first) is skipped: yuma123's litenc sends a newline before
+ * its hello's XML declaration, which no XML parser accepts.
  *
  * <table>
  *   <caption>Limits</caption>
@@ -35,6 +37,9 @@ public final class EndOfMessageDecoder implements FrameDecoder {
     public byte[] decode(ByteBuffer in) throws FramingException {
         while (in.hasRemaining()) {
             byte b = in.get();
+            if (buffer.size() == 0 && MessageBuffer.isXmlWhitespace(b)) {
+                continue;
+            }
             buffer.append(b);
             int size = buffer.size();
             if (b == '>' && endsWithDelimiter(size)) {

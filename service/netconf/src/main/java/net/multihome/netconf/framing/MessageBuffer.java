@@ -8,6 +8,11 @@ final class MessageBuffer {
     private byte[] bytes = new byte[1024];
     private int size;
 
+    /** XML's whitespace (S in XML 1.0 section 2.3): space, tab, CR, LF. */
+    static boolean isXmlWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
     int size() {
         return size;
     }

@@ -136,12 +136,14 @@ final class DefaultNetconfService implements NetconfService {
 
     @Override
     public NetconfCounters counters() {
-        SessionRegistry registry = sessions();
-        if (registry == null) {
+        NetconfServer current = server;
+        if (current == null) {
             return NetconfCounters.NONE;
         }
+        SessionRegistry registry = current.sessions();
         ServerStatistics s = registry.statistics();
-        return new NetconfCounters(registry.size(), s.inSessions(), s.inRpcs(), s.inBadRpcs(), s.outRpcErrors());
+        return new NetconfCounters(registry.size(), s.inSessions(), s.inRpcs(), s.inBadRpcs(), s.outRpcErrors(),
+                current.failedLogins());
     }
 
     private SessionRegistry sessions() {
@@ -162,7 +164,7 @@ final class DefaultNetconfService implements NetconfService {
         NetconfServer created = NetconfServer.builder()
                 .listen(endpoints)
                 .hostKeyFile(config.hostKeyFile != null ? config.hostKeyFile
-                        : config.stateDirectory.resolve("netconf-host-key"))
+                        : config.stateDirectory.resolve("netconf-host-key-ed25519"))
                 .users(this::user)
                 .maxSessions(s.maxSessions())
                 .idleTimeout(s.idleTimeout().isZero() ? NEVER : s.idleTimeout())

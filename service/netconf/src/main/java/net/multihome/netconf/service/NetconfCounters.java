@@ -9,9 +9,11 @@ package net.multihome.netconf.service;
  * @param rpcs rpc messages received
  * @param badRpcs rpc messages that could not be parsed
  * @param rpcErrors rpc-reply messages with an rpc-error sent
+ * @param failedLogins SSH logins refused: wrong passwords and unknown public keys
  */
-public record NetconfCounters(int sessions, long sessionsTotal, long rpcs, long badRpcs, long rpcErrors) {
+public record NetconfCounters(int sessions, long sessionsTotal, long rpcs, long badRpcs, long rpcErrors,
+                              long failedLogins) {
 
     /** The server does not run. */
-    public static final NetconfCounters NONE = new NetconfCounters(0, 0, 0, 0, 0);
+    public static final NetconfCounters NONE = new NetconfCounters(0, 0, 0, 0, 0, 0);
 }

@@ -19,7 +19,7 @@ import net.multihome.netconf.port.ProbeRunner;
  *   <tr><td>schema, stateDirectory, store, status, settings</td><td>required</td></tr>
  *   <tr><td>events (provider-state-change source)</td><td>none</td></tr>
  *   <tr><td>probes</td><td>{@link ProbeRunner#NONE}: every provider is unknown</td></tr>
- *   <tr><td>hostKeyFile</td><td>{@code stateDirectory/netconf-host-key}</td></tr>
+ *   <tr><td>hostKeyFile</td><td>{@code stateDirectory/netconf-host-key-ed25519}</td></tr>
  *   <tr><td>clock of login and event times</td><td>{@link Clock#systemUTC()}</td></tr>
  * </table>
  */

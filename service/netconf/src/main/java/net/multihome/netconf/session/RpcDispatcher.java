@@ -60,11 +60,19 @@ final class RpcDispatcher {
                     .withInfo(ErrorInfo.badElement("rpc")));
         }
         Element op = operation.get();
-        if (op.getNamespaceURI() == null || op.getNamespaceURI().isEmpty()) {
-            return bad(rpc, unknownNamespace(op));
+        if (UnqualifiedOperation.isUnqualified(op)) {
+            if (!isBaseOperation(op.getLocalName())) {
+                return bad(rpc, unknownNamespace(op));
+            }
+            op = UnqualifiedOperation.asBase(op);
         }
         RpcRequest request = new RpcRequest(op, messageId);
         return new Outcome(Replies.build(rpc, execute(request, session)), false);
+    }
+
+    private boolean isBaseOperation(String name) {
+        OperationKey key = OperationKey.base(name);
+        return builtins.containsKey(key) || handlers.find(key).isPresent();
     }
 
     private RpcReply execute(RpcRequest request, ProtocolSession session) {

@@ -13,7 +13,7 @@ import org.apache.sshd.server.session.ServerSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Password and public-key authentication against a {@link UserDirectory}. */
+/** Password and public-key authentication against a {@link UserDirectory}; refusals go to {@link FailedLogins}. */
 final class DirectoryAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryAuthenticator.class);
 
@@ -21,9 +21,11 @@ final class DirectoryAuthenticator implements PasswordAuthenticator, PublickeyAu
     private static final String DECOY_HASH = Sha512Crypt.crypt("decoy", "$6$decoysalt$");
 
     private final UserDirectory users;
+    private final FailedLogins failures;
 
-    DirectoryAuthenticator(UserDirectory users) {
+    DirectoryAuthenticator(UserDirectory users, FailedLogins failures) {
         this.users = users;
+        this.failures = failures;
     }
 
     @Override
@@ -32,8 +34,9 @@ final class DirectoryAuthenticator implements PasswordAuthenticator, PublickeyAu
         boolean ok = Sha512Crypt.verify(password, hash.orElse(DECOY_HASH)) && hash.isPresent();
         if (!ok) {
             LOG.info("password login refused for {} from {}", user, session.getClientAddress());
+            return failures.refusePassword();
         }
-        return ok;
+        return true;
     }
 
     @Override
@@ -44,8 +47,9 @@ final class DirectoryAuthenticator implements PasswordAuthenticator, PublickeyAu
         if (!ok) {
             LOG.info("public key {} refused for {} from {}", KeyUtils.getFingerPrint(key), user,
                     session.getClientAddress());
+            return failures.refuseKey();
         }
-        return ok;
+        return true;
     }
 
     private static boolean matches(String line, PublicKey key, ServerSession session) {

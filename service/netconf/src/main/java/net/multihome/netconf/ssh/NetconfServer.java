@@ -31,6 +31,9 @@ public interface NetconfServer extends AutoCloseable {
 
     SessionRegistry sessions();
 
+    /** Refused passwords and public keys since the server was built. */
+    long failedLogins();
+
     /** Ends all sessions and stops listening. */
     @Override
     void close() throws IOException;

@@ -19,11 +19,13 @@ import net.multihome.netconf.session.SessionListener;
  *   <tr><th>Setting</th><th>Default</th></tr>
  *   <tr><td>listen: one or more endpoints sharing sessions, session-ids and limits</td>
  *       <td>127.0.0.1:830</td></tr>
- *   <tr><td>hostKeyFile</td><td>required; generated on first start, then reused</td></tr>
+ *   <tr><td>hostKeyFile: an OpenSSH ssh-ed25519 private key, the only host key offered</td>
+ *       <td>required; generated on first start (mode 0600), then reused</td></tr>
  *   <tr><td>users</td><td>required</td></tr>
  *   <tr><td>maxAuthAttempts: SSH authentication requests per connection, counted as MINA SSHD
  *       does (a client's initial "none" probe counts)</td><td>6</td></tr>
  *   <tr><td>authTimeout (time to authenticate)</td><td>30 s</td></tr>
+ *   <tr><td>failedLoginDelay: how long a refused password waits for its answer</td><td>1 s</td></tr>
  *   <tr><td>maxSessions (NETCONF sessions, and SSH connections)</td><td>64</td></tr>
  *   <tr><td>helloTimeout</td><td>30 s</td></tr>
  *   <tr><td>idleTimeout (no SSH traffic either way)</td><td>1 h</td></tr>
@@ -41,6 +43,7 @@ public final class NetconfServerBuilder {
     UserDirectory users;
     int maxAuthAttempts = 6;
     Duration authTimeout = Duration.ofSeconds(30);
+    Duration failedLoginDelay = Duration.ofSeconds(1);
     Duration idleTimeout = Duration.ofHours(1);
     List<String> capabilities = List.of();
     RpcHandlerRegistry handlers = new RpcHandlerRegistry();
@@ -87,6 +90,11 @@ public final class NetconfServerBuilder {
 
     public NetconfServerBuilder authTimeout(Duration timeout) {
         this.authTimeout = positive(timeout, "authTimeout");
+        return this;
+    }
+
+    public NetconfServerBuilder failedLoginDelay(Duration delay) {
+        this.failedLoginDelay = positive(delay, "failedLoginDelay");
         return this;
     }
 

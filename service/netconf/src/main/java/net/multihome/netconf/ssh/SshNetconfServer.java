@@ -3,17 +3,15 @@ package net.multihome.netconf.ssh;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import net.multihome.netconf.session.SessionManager;
 import net.multihome.netconf.session.SessionRegistry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +26,14 @@ final class SshNetconfServer implements NetconfServer {
     private final List<SshServer> servers = new ArrayList<>();
     private final List<InetAddress> listenAddresses = new ArrayList<>();
     private final SessionManager sessions;
-    private final SimpleGeneratorHostKeyProvider hostKeys;
     private final Path hostKeyFile;
+    private final FailedLogins failedLogins;
 
     SshNetconfServer(NetconfServerBuilder config) {
         this.hostKeyFile = config.hostKeyFile;
         this.sessions = SessionManager.create(config.limits(), config.capabilities, config.handlers, config.listener,
                 config.clock);
-        this.hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
+        this.failedLogins = new FailedLogins(config.failedLoginDelay);
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().maxSessions());
         for (InetSocketAddress endpoint : config.listen) {
             listenAddresses.add(endpoint.getAddress());
@@ -47,9 +45,9 @@ final class SshNetconfServer implements NetconfServer {
         SshServer ssh = SshServer.setUpDefaultServer();
         ssh.setHost(endpoint.getAddress().getHostAddress());
         ssh.setPort(endpoint.getPort());
-        ssh.setKeyPairProvider(hostKeys);
+        SshAlgorithms.apply(ssh);
         ssh.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
-        DirectoryAuthenticator auth = new DirectoryAuthenticator(config.users);
+        DirectoryAuthenticator auth = new DirectoryAuthenticator(config.users, failedLogins);
         ssh.setPasswordAuthenticator(auth);
         ssh.setPublickeyAuthenticator(auth);
         ssh.setKeyboardInteractiveAuthenticator(null);
@@ -63,26 +61,19 @@ final class SshNetconfServer implements NetconfServer {
 
     @Override
     public void start() throws IOException {
-        boolean existed = Files.exists(hostKeyFile);
-        Path parent = hostKeyFile.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        // Generate (or load) the host key now, so a broken key file fails start, not the first client.
-        hostKeys.loadKeys(null);
-        if (!Files.exists(hostKeyFile)) {
-            // MINA keeps an unwritable key in memory only; clients would see a new key after every restart.
-            throw new IOException("host key could not be written to " + hostKeyFile);
-        }
-        if (!existed && Files.getFileStore(hostKeyFile).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
-        }
         try {
+            // Load or generate the host key now, so a broken key file fails start, not the first client.
+            KeyPairProvider hostKey = Ed25519HostKey.loadOrCreate(hostKeyFile);
+            servers.forEach(ssh -> ssh.setKeyPairProvider(hostKey));
             for (SshServer ssh : servers) {
                 ssh.start();
             }
         } catch (IOException | RuntimeException e) {
-            stopAll();
+            try {
+                stopAll();
+            } finally {
+                failedLogins.close();
+            }
             throw e;
         }
         LOG.info("NETCONF server listening on {}", boundAddresses());
@@ -103,6 +94,11 @@ final class SshNetconfServer implements NetconfServer {
     }
 
     @Override
+    public long failedLogins() {
+        return failedLogins.count();
+    }
+
+    @Override
     public SessionRegistry sessions() {
         return sessions.registry();
     }
@@ -112,7 +108,11 @@ final class SshNetconfServer implements NetconfServer {
         try {
             sessions.close();
         } finally {
-            stopAll();
+            try {
+                stopAll();
+            } finally {
+                failedLogins.close();
+            }
         }
     }
 

@@ -26,6 +26,9 @@ import org.xml.sax.SAXParseException;
  *   <tr><td>huge input</td><td>{@code maxBytes} (default 16 MiB), checked before parsing</td></tr>
  * </table>
  *
+ * <p>Whitespace before the XML declaration is skipped: XML forbids it, but clients such as
+ * yuma123's litenc send it inside a chunk, and netconfd accepts it.
+ *
  * <p>The factory is {@link SafeXml#hardenedFactory}, shared with the configuration parser.
  * Instances are thread-safe: builders are not, so each thread keeps its own.
  */
@@ -63,7 +66,9 @@ public final class SecureXmlParser {
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity refused: " + systemId);
             });
-            Document doc = builder.parse(new InputSource(new ByteArrayInputStream(message)));
+            int start = leadingWhitespace(message);
+            Document doc = builder.parse(new InputSource(
+                    new ByteArrayInputStream(message, start, message.length - start)));
             rejectEntityReferences(doc);
             return doc;
         } catch (SAXException e) {
@@ -71,6 +76,15 @@ public final class SecureXmlParser {
         } catch (IOException e) {
             throw new XmlParseException("XML parser failure: " + e.getMessage(), e);
         }
+    }
+
+    private static int leadingWhitespace(byte[] message) {
+        int i = 0;
+        while (i < message.length && (message[i] == ' ' || message[i] == '\t' || message[i] == '\r'
+                || message[i] == '\n')) {
+            i++;
+        }
+        return i;
     }
 
     private DocumentBuilder newBuilder() {

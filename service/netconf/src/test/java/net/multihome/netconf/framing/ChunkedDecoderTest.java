@@ -85,6 +85,20 @@ class ChunkedDecoderTest {
     }
 
     @Test
+    void whitespaceBetweenMessagesIsSkipped() throws Exception {
+        ChunkedDecoder decoder = new ChunkedDecoder(1024, 1024);
+        ByteBuffer in = bytes("\n\n#4\n<a/>\n##\n\n \r\n\t\n#4\n<b/>\n##\n");
+        assertArrayEquals("<a/>".getBytes(UTF_8), decoder.decode(in));
+        assertArrayEquals("<b/>".getBytes(UTF_8), decoder.decode(in));
+    }
+
+    @Test
+    void whitespaceBetweenChunksOfOneMessageIsRejected() {
+        assertThrows(MalformedChunkException.class,
+                () -> new ChunkedDecoder(1024, 1024).decode(bytes("\n#1\na\n\n#1\nb\n##\n")));
+    }
+
+    @Test
     void missingLineFeedAfterSizeIsRejected() {
         assertThrows(MalformedChunkException.class, () -> new ChunkedDecoder(1024, 1024).decode(bytes("\n#4<rpc")));
     }

@@ -25,6 +25,19 @@ class EndOfMessageDecoderTest {
     }
 
     @Test
+    void whitespaceBeforeAndBetweenMessagesIsSkipped() throws Exception {
+        EndOfMessageDecoder decoder = new EndOfMessageDecoder(1024);
+        ByteBuffer in = bytes("\n \t\r\n<?xml version=\"1.0\"?><a/>]]>]]>\n\n<b/>]]>]]>");
+        assertArrayEquals("<?xml version=\"1.0\"?><a/>".getBytes(UTF_8), decoder.decode(in));
+        assertArrayEquals("<b/>".getBytes(UTF_8), decoder.decode(in));
+    }
+
+    @Test
+    void whitespaceInsideAMessageIsKept() throws Exception {
+        assertArrayEquals("<a> </a>\n".getBytes(UTF_8), new EndOfMessageDecoder(1024).decode(bytes("<a> </a>\n]]>]]>")));
+    }
+
+    @Test
     void messageSplitAcrossReadsIsReassembled() throws Exception {
         EndOfMessageDecoder decoder = new EndOfMessageDecoder(1024);
         assertNull(decoder.decode(bytes("<a>x]]>]")));

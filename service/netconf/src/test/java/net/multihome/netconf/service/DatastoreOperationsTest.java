@@ -41,6 +41,20 @@ class DatastoreOperationsTest {
     }
 
     @Test
+    void operationAndParametersWithoutNamespaceAreReadAsBase() throws Exception {
+        try (TestClient c = fixture.client()) {
+            // xmlns="" undoes the rpc's default namespace, as ncclient's <nc:rpc><get-config/> does.
+            String reply = c.rpc("<get-config xmlns=\"\"><source><running/></source>"
+                    + "<filter type=\"subtree\"><multihome xmlns=\"" + ServiceFixture.MH + "\"/></filter></get-config>");
+            assertFalse(reply.contains("<rpc-error>"), reply);
+            assertTrue(reply.contains("isp1"), reply);
+            String get = c.rpc("<get xmlns=\"\"/>");
+            assertFalse(get.contains("<rpc-error>"), get);
+            assertTrue(get.contains("<data"), get);
+        }
+    }
+
+    @Test
     void getConfigReturnsTheSeededRunningConfiguration() throws Exception {
         try (TestClient c = fixture.client()) {
             String reply = c.rpc(getConfig("running"));

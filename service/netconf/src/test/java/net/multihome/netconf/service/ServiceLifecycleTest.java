@@ -40,6 +40,13 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void refusedLoginsAreCounted() throws Exception {
+        assertEquals(0, fixture.service.counters().failedLogins());
+        assertThrows(IOException.class, () -> new TestClient(fixture.port(), "admin", "wrong").close());
+        assertEquals(1, fixture.service.counters().failedLogins());
+    }
+
+    @Test
     void newUsersCanLogInWithoutARestart() throws Exception {
         int port = fixture.port();
         assertThrows(IOException.class, () -> new TestClient(port, "bob", "admin").close());

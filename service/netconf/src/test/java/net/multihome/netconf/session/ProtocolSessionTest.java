@@ -94,6 +94,32 @@ class ProtocolSessionTest {
     }
 
     @Test
+    void whitespaceBeforeTheHelloDeclarationAndBetweenEndOfMessageFramesIsTolerated() throws Exception {
+        StreamPeer peer = open(manager(4));
+        peer.next();
+        // As yuma123's litenc sends it: a newline, then the XML declaration.
+        peer.send("\n<?xml version=\"1.0\" encoding=\"UTF-8\"?><hello xmlns=\"" + Namespaces.BASE + "\">"
+                + "<capabilities><capability>urn:ietf:params:netconf:base:1.0</capability></capabilities>"
+                + "</hello>]]>]]>\n\n<?xml version=\"1.0\"?>"
+                + "<rpc xmlns=\"" + Namespaces.BASE + "\" message-id=\"1\"><get/></rpc>]]>]]>\n");
+        assertEquals("<rpc-reply xmlns=\"" + Namespaces.BASE + "\" message-id=\"1\"><data/></rpc-reply>", peer.next());
+        assertEquals(List.of(1L), started);
+    }
+
+    @Test
+    void whitespaceBetweenChunkedMessagesAndBeforeTheirDeclarationIsTolerated() throws Exception {
+        StreamPeer peer = open(manager(4));
+        peer.next();
+        peer.send(HELLO_11 + "\n\n"
+                + StreamPeer.chunked("\n<?xml version=\"1.0\"?><rpc xmlns=\"" + Namespaces.BASE + "\" message-id=\"1\"><get/></rpc>")
+                + "\n \n"
+                + StreamPeer.chunked("<rpc xmlns=\"" + Namespaces.BASE + "\" message-id=\"2\"><get/></rpc>"));
+        peer.expectChunked();
+        assertEquals("<rpc-reply xmlns=\"" + Namespaces.BASE + "\" message-id=\"1\"><data/></rpc-reply>", peer.next());
+        assertEquals("<rpc-reply xmlns=\"" + Namespaces.BASE + "\" message-id=\"2\"><data/></rpc-reply>", peer.next());
+    }
+
+    @Test
     void sessionKnowsUserSourceLoginTimeAndClientCapabilities() throws Exception {
         StreamPeer peer = open(manager(4));
         peer.next();

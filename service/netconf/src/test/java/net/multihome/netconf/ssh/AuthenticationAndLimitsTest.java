@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.multihome.netconf.testing.RawClient;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +20,10 @@ import java.util.function.UnaryOperator;
 import net.multihome.netconf.testing.Polling;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +90,27 @@ class AuthenticationAndLimitsTest {
     }
 
     @Test
+    void refusedPasswordIsAnsweredAfterTheDelayAndCounted() throws Exception {
+        Duration delay = Duration.ofMillis(700);
+        start(b -> b.failedLoginDelay(delay));
+        assertEquals(0, fixture.server.failedLogins());
+        long started = System.nanoTime();
+        assertFalse(loginWithPasswords("admin", "wrong"));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(delay) >= 0, "refusal came after the delay");
+        assertEquals(1, fixture.server.failedLogins());
+        assertTrue(loginWithPasswords("admin", "admin"), "a correct password is not delayed or blocked");
+        assertEquals(1, fixture.server.failedLogins());
+    }
+
+    @Test
+    void refusedPublicKeyIsCounted() throws Exception {
+        start(b -> b);
+        KeyPair stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        assertThrows(IOException.class, () -> RawClient.publicKey(fixture.server.port(), "keyuser", stranger));
+        assertTrue(fixture.server.failedLogins() >= 1, "refusals: " + fixture.server.failedLogins());
+    }
+
+    @Test
     void authorizedPublicKeyLogsIn() throws Exception {
         start(b -> b);
         try (RawClient client = RawClient.publicKey(fixture.server.port(), "keyuser", fixture.userKey)) {
@@ -144,6 +170,30 @@ class AuthenticationAndLimitsTest {
         session.addPasswordIdentity("admin");
         session.auth().verify(TestFixture.TIMEOUT);
         Polling.awaitTrue(() -> !session.isOpen(), "the idle connection to be closed");
+    }
+
+    @Test
+    void theOnlyHostKeyOfferedIsEd25519() throws Exception {
+        start(b -> b);
+        SshClient ssh = RawClient.startClient();
+        clients.add(ssh::stop);
+        ClientSession session = RawClient.connectSession(ssh, fixture.server.port(), "admin");
+        session.addPasswordIdentity("admin");
+        session.auth().verify(TestFixture.TIMEOUT);
+        assertEquals(KeyPairProvider.SSH_ED25519, KeyUtils.getKeyType(session.getServerKey()));
+        assertEquals(KeyPairProvider.SSH_ED25519, session.getServerKexProposals().get(KexProposalOption.SERVERKEYS),
+                "no other host key algorithm offered");
+        assertEquals("-----BEGIN OPENSSH PRIVATE KEY-----", Files.readAllLines(dir.resolve("hostkey")).getFirst());
+    }
+
+    @Test
+    void aHostKeyFileWithAnotherKeyTypeFailsStart() throws Exception {
+        KeyPair ecdsa = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP521, 521);
+        try (OutputStream out = Files.newOutputStream(dir.resolve("hostkey"))) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(ecdsa, "old", null, out);
+        }
+        IOException refused = assertThrows(IOException.class, () -> start(b -> b));
+        assertTrue(refused.getMessage().contains("ssh-ed25519"), refused.getMessage());
     }
 
     @Test

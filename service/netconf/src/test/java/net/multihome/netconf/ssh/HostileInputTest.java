@@ -86,6 +86,22 @@ class HostileInputTest {
         assertFalse(reply.contains("TOPSECRET") || reply.contains("root:"), reply);
     }
 
+    /** Not hostile, but odd: yuma123's litenc sends a newline before its hello's XML declaration. */
+    @Test
+    void helloAfterANewlineAndRpcsWithWhitespaceBetweenThemAreServed() throws Exception {
+        try (RawClient litenc = fixture.connect()) {
+            litenc.readServerHello();
+            litenc.send("\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + RawClient.HELLO_10
+                    + "\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<rpc message-id=\"1\" xmlns=\"" + BASE_NS + "\"><get/></rpc>]]>]]>\n");
+            String reply = litenc.next();
+            assertTrue(reply.contains("message-id=\"1\"") && reply.contains("<data>"), reply);
+            litenc.send("\n\n<rpc message-id=\"2\" xmlns=\"" + BASE_NS + "\"><get/></rpc>]]>]]>");
+            reply = litenc.next();
+            assertTrue(reply.contains("message-id=\"2\"") && reply.contains("<data>"), reply);
+        }
+    }
+
     @Test
     void billionLaughsIsRefused() throws Exception {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE rpc [<!ENTITY l0 \"lol\">");

@@ -140,12 +140,24 @@ class SessionScenarioTest {
     }
 
     @Test
-    void operationWithoutNamespaceGetsUnknownNamespace() throws Exception {
+    void baseOperationWithoutNamespaceIsReadAsTheBaseOperation() throws Exception {
         try (RawClient client = fixture.session()) {
+            // As ncclient sends it for Ansible's netconf_rpc "rpc: get".
             client.sendChunked("<nc:rpc xmlns:nc=\"" + BASE_NS + "\" message-id=\"8\"><get/></nc:rpc>");
             String reply = client.next();
+            assertTrue(reply.contains("message-id=\"8\"") && reply.contains("<data>"), reply);
+            assertFalse(reply.contains("<rpc-error>"), reply);
+        }
+    }
+
+    @Test
+    void unknownOperationWithoutNamespaceGetsUnknownNamespace() throws Exception {
+        try (RawClient client = fixture.session()) {
+            client.sendChunked("<nc:rpc xmlns:nc=\"" + BASE_NS + "\" message-id=\"8\"><frobnicate/></nc:rpc>");
+            String reply = client.next();
             assertTrue(reply.contains("<error-tag>unknown-namespace</error-tag>"), reply);
-            assertTrue(reply.contains("<bad-element>get</bad-element>"), reply);
+            assertTrue(reply.contains("<bad-element>frobnicate</bad-element>"), reply);
+            assertTrue(client.get("9").contains("<data>"), "session stays usable");
         }
     }
 

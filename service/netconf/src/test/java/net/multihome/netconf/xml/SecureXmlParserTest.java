@@ -26,6 +26,12 @@ class SecureXmlParserTest {
     }
 
     @Test
+    void whitespaceBeforeTheXmlDeclarationIsSkipped() throws Exception {
+        Document doc = parse("\n \t\r\n<?xml version=\"1.0\" encoding=\"UTF-8\"?><r xmlns=\"urn:x\"/>");
+        assertEquals("r", doc.getDocumentElement().getLocalName());
+    }
+
+    @Test
     void internalEntityIsRefused() {
         assertThrows(XmlParseException.class,
                 () -> parse("<!DOCTYPE r [<!ENTITY x \"boom\">]><r>&x;</r>"));

@@ -1,0 +1,79 @@
+package net.multihome.netconf.ssh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.Iterator;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/**
+ * The server's ssh-ed25519 host key in an OpenSSH private key file: generated on first start,
+ * written to a temporary file of mode 0600 and moved into place, so the file is never seen
+ * half-written or readable by others; reused on every later start.
+ */
+final class Ed25519HostKey {
+    private Ed25519HostKey() {
+    }
+
+    /** @throws IOException if the file cannot be written, or holds something other than an ed25519 key */
+    static KeyPairProvider loadOrCreate(Path file) throws IOException {
+        if (!SecurityUtils.isEDDSACurveSupported()) {
+            throw new IOException("no Ed25519 provider: Bouncy Castle is missing from the class path");
+        }
+        KeyPair key = Files.exists(file) ? load(file) : create(file);
+        return KeyPairProvider.wrap(key);
+    }
+
+    private static KeyPair load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()),
+                    in, null);
+            Iterator<KeyPair> it = keys == null ? null : keys.iterator();
+            KeyPair key = it != null && it.hasNext() ? it.next() : null;
+            if (key == null || !KeyPairProvider.SSH_ED25519.equals(KeyUtils.getKeyType(key))) {
+                throw new IOException(file + " does not hold an ssh-ed25519 host key");
+            }
+            return key;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the host key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyPair create(Path file) throws IOException {
+        KeyPair key;
+        try {
+            key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot generate an Ed25519 host key: " + e.getMessage(), e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
+        FileAttribute<?>[] ownerOnly = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+        Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp", ownerOnly);
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "multihome NETCONF host key", null, out);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot encode the host key: " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return key;
+    }
+}
