@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * to the reconcile loop and waits, holding no lock, for the pass that used it. When the kernel
  * refuses any change the loop has already reconciled the previous configuration back; the
  * kernel's words go to the client, so running and the kernel never disagree. A refusal that is
- * only transient (every errno says "not now", e.g. {@code EBUSY}) is tried once more before the
- * client hears of it.
+ * only transient (every errno says "not now", e.g. {@code EBUSY}, or {@code ENETDOWN} from a link
+ * that went down during the pass) is tried again, twice at most, before the client hears of it:
+ * each try is a new pass on the kernel as it is then, so a flapping link rarely refuses a commit.
  */
 final class KernelApplier implements RunningConfigApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelApplier.class);
     private static final Duration PASS_TIMEOUT = Duration.ofSeconds(30);
-    private static final int TRANSIENT_RETRIES = 1;
+    private static final int TRANSIENT_RETRIES = 2;
 
     private final Function<MultihomeConfig, CompletableFuture<PassResult>> reconcile;
     private final Consumer<MultihomeConfig> onApplied;
@@ -48,7 +49,7 @@ final class KernelApplier implements RunningConfigApplier {
     public ApplyOutcome apply(MultihomeConfig next) {
         PassResult result = pass(next);
         for (int retry = 0; retry < TRANSIENT_RETRIES && result.onlyTransientErrors(); retry++) {
-            LOG.info("commit refused only for the moment, trying once more: {}", result.summary());
+            LOG.info("commit refused only for the moment, trying again: {}", result.summary());
             result = pass(next);
         }
         List<String> problems = problems(result);

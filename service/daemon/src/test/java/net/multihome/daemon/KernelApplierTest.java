@@ -45,7 +45,7 @@ class KernelApplierTest {
     }
 
     @Test
-    void transientRefusalIsTriedOnceMoreAndThenAccepted() {
+    void transientRefusalIsTriedAgainAndThenAccepted() {
         answers.add(pass(refused(Errno.EBUSY, null)));
         answers.add(pass());
         assertTrue(applier.apply(MultihomeConfig.empty()).isOk());
@@ -57,9 +57,19 @@ class KernelApplierTest {
     void transientRefusalThatPersistsIsReportedAsTransient() {
         answers.add(pass(refused(Errno.ENOBUFS, null)));
         answers.add(pass(refused(Errno.ENOBUFS, null)));
+        answers.add(pass(refused(Errno.ENOBUFS, null)));
         ApplyOutcome outcome = applier.apply(MultihomeConfig.empty());
         assertEquals(List.of(COMMAND + ": ENOBUFS: No buffer space available (transient)"), outcome.errors());
-        assertEquals(2, queued.size(), "one retry, no more");
+        assertEquals(3, queued.size(), "two retries, no more");
+    }
+
+    @Test
+    void aLinkThatWentDownDuringThePassIsTriedAgainOnTheKernelAsItIsThen() {
+        answers.add(pass(refused(Errno.ENETDOWN, "Nexthop device is not up")));
+        answers.add(pass(refused(Errno.ENETDOWN, "Nexthop device is not up")));
+        answers.add(pass());
+        assertTrue(applier.apply(MultihomeConfig.empty()).isOk());
+        assertEquals(3, queued.size());
     }
 
     private static PassError refused(int errno, String extendedAck) {

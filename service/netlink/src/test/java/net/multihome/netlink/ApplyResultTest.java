@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApplyResultTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"EINTR", "EAGAIN", "ENOMEM", "EBUSY", "ENOBUFS"})
+    @ValueSource(strings = {"EINTR", "EAGAIN", "ENOMEM", "EBUSY", "ENOBUFS", "ENETDOWN"})
     void passingConditionsAreRetryable(String name) {
         assertTrue(failed(name).retryable(), name);
     }

@@ -17,6 +17,7 @@ public final class Errno {
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
     public static final int EMSGSIZE = 90;
+    public static final int ENETDOWN = 100;
     public static final int ENETUNREACH = 101;
     public static final int ENOBUFS = 105;
 
@@ -57,15 +58,19 @@ public final class Errno {
             Map.entry(110, new Entry("ETIMEDOUT", "Connection timed out")),
             Map.entry(113, new Entry("EHOSTUNREACH", "No route to host")));
 
-    /** Errnos that say "not now" rather than "not this": the same request may pass on a retry. */
-    private static final Set<Integer> TRANSIENT = Set.of(EINTR, EAGAIN, ENOMEM, EBUSY, ENOBUFS);
+    /**
+     * Errnos that say "not now" rather than "not this": the same request may pass on a retry.
+     * ENETDOWN is a link that went down between the dump a pass planned on and its changes: the
+     * next pass sees the link as it is.
+     */
+    private static final Set<Integer> TRANSIENT = Set.of(EINTR, EAGAIN, ENOMEM, EBUSY, ENOBUFS, ENETDOWN);
 
     private Errno() {
     }
 
     /**
      * Whether {@code errno} reports a passing condition (a full queue, a busy object, memory
-     * pressure, an interrupted call) rather than a request the kernel will refuse again
+     * pressure, an interrupted call, a link that just went down) rather than a request the kernel will refuse again
      * ({@code EINVAL}, {@code EEXIST}, {@code ENODEV}, ...).
      */
     public static boolean isTransient(int errno) {
