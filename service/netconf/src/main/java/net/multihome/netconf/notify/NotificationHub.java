@@ -27,21 +27,30 @@ public final class NotificationHub {
      * @param replay the replay window: from its start, up to its stop when given; empty for live only
      * @return false when the session already has a subscription
      */
-    synchronized boolean subscribe(NetconfSession session, Optional<SubtreeFilter> filter, Optional<Window> replay) {
+    boolean subscribe(NetconfSession session, Optional<SubtreeFilter> filter, Optional<Window> replay) {
         Subscription subscription = new Subscription(session, filter, replay.flatMap(Window::stop),
                 ended -> subscriptions.remove(session.id(), ended));
-        if (subscriptions.putIfAbsent(session.id(), subscription) != null) {
+        if (!register(session.id(), subscription, replay)) {
+            return false;
+        }
+        subscription.start();
+        // Outside the hub's lock: the session may run the hook at once when it has ended.
+        session.onClose(s -> {
+            if (subscriptions.remove(s.id(), subscription)) {
+                subscription.stop();
+            }
+        });
+        return true;
+    }
+
+    /** Adds the subscription and queues its replay, with no event published in between. */
+    private synchronized boolean register(long sessionId, Subscription subscription, Optional<Window> replay) {
+        if (subscriptions.putIfAbsent(sessionId, subscription) != null) {
             return false;
         }
         replay.ifPresent(window -> {
             log.stream().filter(window::contains).forEach(subscription::offer);
             subscription.replayComplete();
-        });
-        subscription.start();
-        session.onClose(s -> {
-            if (subscriptions.remove(s.id(), subscription)) {
-                subscription.stop();
-            }
         });
         return true;
     }
