@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.multihome.testing.Await;
 import net.multihome.testing.Commands;
+import net.multihome.testing.Processes;
 
 /**
  * {@code src/test/resources/tcp_probe.py}, real TCP run inside one of a lab's namespaces: an
@@ -93,14 +94,7 @@ final class TcpProbe {
 
         @Override
         public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Processes.stop(process);
         }
     }
 }
