@@ -5,9 +5,9 @@
 #   mvn -q -B -o -pl service/snmp test-compile dependency:build-classpath \
 #       -Dmdep.outputFile=/tmp/snmp-cp.txt -Dmdep.includeScope=test
 # Env: BENCH [/work/shared/bench]  NS [anchors-snmp64]  JAVA [temurin 25]  REPS [5]  GETS [500]
-#      MAXREPS ["10 50"]  OUT [/tmp/mh-snmp-bench.jsonl]
+#      MAXREPS ["10 50"]  ROUNDS [15]  V3ROUNDS [30]  OUT [/tmp/mh-snmp-bench.jsonl]
 # Our agent: net.multihome.snmp.bench.BenchAgent (test code) on 127.0.0.1:10171 in the
-# namespace, fed from `ip -j -s -d link show` there; snmpd on 127.0.0.1:10161.
+# namespace, fed over netlink every second as the daemon feeds it; snmpd on 127.0.0.1:10161.
 set -euo pipefail
 BENCH="${BENCH:-/work/shared/bench}"
 NS="${NS:-anchors-snmp64}"
@@ -86,10 +86,18 @@ for round in $(seq 1 "${ROUNDS:-15}"); do
     done
   done
 done
-# v3 authPriv bulkwalk of ifXTable, both agents
-for who in snmpd:10161 multihome:10171; do
-  "$BENCH/snmp-bench.sh" -q -N "$NS" -r "$REPS" -n 20 -R 10 -L "${who%%:*} v3 1.3.6.1.2.1.31.1.1" -j "$OUT" \
-    "127.0.0.1:${who##*:}" 1.3.6.1.2.1.31.1.1 \
-    -v3 -l authPriv -u anchorv3 -a SHA-256 -A anchor-auth-pass -x AES -X anchor-priv-pass || true
+# v3 authPriv bulkwalk of ifXTable, interleaved: one snmpbulkwalk process per agent and round
+# (each does its engine discovery, as a poller does), wall time per walk
+v3walk() {
+  ip netns exec "$NS" env MIBS= SNMP_PERSISTENT_DIR="$STATE/client" timeout 60 snmpbulkwalk -v3 -l authPriv -u anchorv3 \
+    -a SHA-256 -A anchor-auth-pass -x AES -X anchor-priv-pass -Cr10 "udp:127.0.0.1:$1" .1.3.6.1.2.1.31.1.1
+}
+for round in $(seq 1 "${V3ROUNDS:-30}"); do
+  for who in snmpd:10161 multihome:10171; do
+    start=$(date +%s%N)
+    vbs=$(v3walk "${who##*:}" | wc -l)
+    ms=$((($(date +%s%N) - start) / 1000000))
+    echo "{\"interleaved\":true,\"v3\":true,\"agent\":\"${who%%:*}\",\"round\":$round,\"varbinds\":$vbs,\"ms\":$ms}" >>"$OUT"
+  done
 done
 echo "results: $OUT"

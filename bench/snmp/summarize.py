@@ -11,14 +11,16 @@ def median(values):
 
 
 def interleaved(paths):
-    walks, gets = {}, {}
+    walks, gets, v3 = {}, {}, {}
     for path in paths:
         with open(path) as f:
             for line in f:
                 r = json.loads(line)
                 if not r.get("interleaved"):
                     continue
-                if r.get("get"):
+                if r.get("v3"):
+                    v3.setdefault((path, r["agent"]), []).append(r["varbinds"] * 1000 / r["ms"])
+                elif r.get("get"):
                     gets.setdefault((path, r["agent"]), []).append(r["median_us"])
                 else:
                     walks.setdefault((path, r["root"], r["maxrep"], r["agent"]), []).append(
@@ -42,6 +44,15 @@ def interleaved(paths):
         if agent == "snmpd" and (path, "multihome") in gets:
             ours = gets[(path, "multihome")]
             print(f"| {run_name(path)} | {median(values):.1f} / {min(values):.1f} | {median(ours):.1f} / {min(ours):.1f} |")
+    print()
+    print("| run | v3 authPriv snmpbulkwalk of ifXTable, rounds | snmpd varbinds/s (median / best) |"
+          " ours (median / best) | ratio of medians |")
+    print("|---|---|---|---|---|")
+    for (path, agent), rates in sorted(v3.items()):
+        ours = v3.get((path, "multihome"), [])
+        if agent == "snmpd" and ours:
+            print(f"| {run_name(path)} | {len(rates)} | {median(rates):.0f} / {max(rates):.0f} | "
+                  f"{median(ours):.0f} / {max(ours):.0f} | {median(ours) / median(rates):.2f} |")
 
 
 def run_name(path):

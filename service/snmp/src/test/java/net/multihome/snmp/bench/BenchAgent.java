@@ -13,8 +13,9 @@ import net.multihome.snmp.testing.FakeStatus;
 /**
  * Runs the agent until stdin closes: {@code BenchAgent PORT STATE_DIR [fake]}, on 127.0.0.1,
  * v2c community {@code public} from 127.0.0.0/8 and v3 user {@code anchorv3}
- * (SHA-256/AES-128, the passphrases of /work/shared/bench/snmpd-up.sh); links from
- * {@code ip link} of the namespace it runs in, or the test router with {@code fake}.
+ * (SHA-256/AES-128, the passphrases of /work/shared/bench/snmpd-up.sh); links read over
+ * netlink every second in the namespace it runs in, as the daemon reads them, or the test
+ * router with {@code fake}.
  */
 public final class BenchAgent {
 
@@ -24,7 +25,13 @@ public final class BenchAgent {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Path state = Files.createDirectories(Path.of(args[1]));
-        StatusSource source = args.length > 2 && args[2].equals("fake") ? new FakeStatus() : new IpLinkStatusSource();
+        boolean fake = args.length > 2 && args[2].equals("fake");
+        try (NetlinkStatusSource links = fake ? null : new NetlinkStatusSource()) {
+            run(port, state, fake ? new FakeStatus() : links);
+        }
+    }
+
+    private static void run(int port, Path state, StatusSource source) throws Exception {
         Management.Snmp settings = new Management.Snmp(true,
                 List.of(new Management.Endpoint(FakeStatus.ip("127.0.0.1"), port)),
                 List.of(new Management.Community("public", List.of(IpPrefix.parse("127.0.0.0/8")))),
