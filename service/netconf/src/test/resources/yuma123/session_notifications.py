@@ -27,7 +27,7 @@ assert conn.send("""
 (ret, reply_xml) = conn.receive()
 assert ret == 0, "[FAILED] Receiving <create-subscription> reply"
 print("[OK] Receiving <create-subscription> reply =%s" % reply_xml, flush=True)
-assert "<ok/>" in reply_xml.replace("nc:ok", "ok")
+assert len(litenc_lxml.strip_namespaces(lxml.etree.fromstring(reply_xml.encode())).xpath("/rpc-reply/ok")) == 1
 
 conn2 = session_common.connect(args)
 result = litenc_lxml.litenc_lxml(conn2, strip_namespaces=True).rpc("""

@@ -56,9 +56,10 @@ class Yuma123ConformanceTest {
     })
     void scriptPasses(String script, boolean seeded, String flag) throws Exception {
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
-        for (String file : concat(SHARED, script)) {
+        for (String file : SHARED) {
             copyResource(file, scripts.resolve(file));
         }
+        copyResource(script, scripts.resolve(script));
         try (ServiceFixture fixture = new ServiceFixture(Files.createDirectories(dir.resolve("state")), seeded)) {
             List<String> command = new ArrayList<>(List.of(PYTHON, script, "--server=127.0.0.1",
                     "--port=" + fixture.port(), "--user=admin", "--password=admin"));
@@ -78,12 +79,6 @@ class Yuma123ConformanceTest {
             assertEquals(0, p.exitValue(), output);
             assertTrue(output.lines().anyMatch(l -> l.startsWith("[OK] ")), output);
         }
-    }
-
-    private static List<String> concat(List<String> list, String last) {
-        List<String> all = new ArrayList<>(list);
-        all.add(last);
-        return all;
     }
 
     private static void copyResource(String name, Path to) throws IOException {
