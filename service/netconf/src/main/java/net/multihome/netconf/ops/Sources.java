@@ -15,6 +15,7 @@ final class Sources {
             case DatastoreRef.Named(var datastore) -> datastores.store().content(datastore);
             case DatastoreRef.Inline(var config) -> {
                 try {
+                    datastores.sealSecrets(config);
                     yield datastores.codec().parseConfig(config);
                 } catch (InvalidConfigException e) {
                     throw StoreException.invalid(e);
