@@ -18,6 +18,7 @@ module net.multihome.core {
     exports net.multihome.core.lease;
     exports net.multihome.core.plan;
     exports net.multihome.core.reconcile;
+    exports net.multihome.core.secret;
     exports net.multihome.core.status;
     exports net.multihome.core.store;
     exports net.multihome.core.time;

@@ -3,6 +3,7 @@ package net.multihome.daemon;
 import java.io.IOException;
 import java.nio.file.Path;
 import net.multihome.core.config.Management;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
 import net.multihome.snmp.SnmpAgent;
@@ -47,6 +48,7 @@ final class SnmpService implements AutoCloseable {
             }
             if (snmp == null) {
                 SnmpAgent agent = SnmpAgent.builder().stateDirectory(stateDirectory.resolve("snmp"))
+                        .secrets(new SecretBox(stateDirectory))
                         .statusSource(status).events(events).settings(settings).build();
                 agent.start();
                 snmp = agent;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.multihome.core.config.Management;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.netlink.model.IpPrefix;
 import org.snmp4j.agent.mo.snmp.CoexistenceInfo;
 import org.snmp4j.agent.mo.snmp.CoexistenceInfoProvider;
@@ -38,14 +39,17 @@ final class AccessControl implements CoexistenceInfoProvider {
     private final ReadOnlyVacm vacm;
     private final USM usm;
     private final OctetString contextEngineId;
+    /** Opens the passphrases, which the configuration holds only sealed. */
+    private final SecretBox secrets;
     private volatile Map<OctetString, CoexistenceInfo> communities = Map.of();
     private volatile Map<OctetString, List<IpPrefix>> sources = Map.of();
     private volatile Map<OctetString, OctetString> notifyCommunities = Map.of();
 
-    AccessControl(ReadOnlyVacm vacm, USM usm, OctetString contextEngineId) {
+    AccessControl(ReadOnlyVacm vacm, USM usm, OctetString contextEngineId, SecretBox secrets) {
         this.vacm = vacm;
         this.usm = usm;
         this.contextEngineId = contextEngineId;
+        this.secrets = secrets;
     }
 
     /** The security name a v2c notification target is sent with. */
@@ -88,8 +92,17 @@ final class AccessControl implements CoexistenceInfoProvider {
         for (Management.SnmpUser user : settings.users()) {
             OctetString name = new OctetString(user.name());
             boolean priv = user.priv() != Management.PrivProtocol.NONE;
-            usm.addUser(name, new UsmUser(name, authProtocol(user.auth()), new OctetString(user.authPassphrase()),
-                    priv ? privProtocol(user.priv()) : null, priv ? new OctetString(user.privPassphrase()) : null));
+            String auth;
+            String privacy;
+            try {
+                auth = secrets.reveal(user.authPassphrase());
+                privacy = priv ? secrets.reveal(user.privPassphrase()) : null;
+            } catch (IllegalArgumentException e) {
+                LOG.warn("SNMPv3 user {} left out: {}", user.name(), e.getMessage());
+                continue;
+            }
+            usm.addUser(name, new UsmUser(name, authProtocol(user.auth()), new OctetString(auth),
+                    priv ? privProtocol(user.priv()) : null, priv ? new OctetString(privacy) : null));
             principals.put(new ReadOnlyVacm.Principal(SecurityModel.SECURITY_MODEL_USM, name),
                     ReadOnlyVacm.minimumLevel(true, priv));
         }

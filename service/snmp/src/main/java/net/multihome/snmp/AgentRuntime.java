@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import net.multihome.core.config.Management;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
 import net.multihome.snmp.mib.GeneralRenderer;
@@ -71,6 +72,7 @@ final class AgentRuntime implements SnmpAgent {
     private static final Set<Integer> REQUESTS = Set.of(PDU.GET, PDU.GETNEXT, PDU.GETBULK, PDU.SET);
 
     private final Path stateDirectory;
+    private final SecretBox secrets;
     private final StatusSource statusSource;
     private final ProviderEvents events;
     private final String version;
@@ -97,6 +99,7 @@ final class AgentRuntime implements SnmpAgent {
 
     AgentRuntime(SnmpAgent.Builder builder) {
         this.stateDirectory = builder.stateDirectory;
+        this.secrets = builder.secrets != null ? builder.secrets : new SecretBox(builder.stateDirectory);
         this.statusSource = builder.statusSource;
         this.events = builder.events;
         this.settings = builder.settings;
@@ -145,7 +148,7 @@ final class AgentRuntime implements SnmpAgent {
             manager.getSNMPv2MIB().setName(new OctetString(host.hostname()));
             registerSubtrees(server, indexes, agentStarted);
 
-            access = new AccessControl(vacm, manager.getUsm(), identity.engineId());
+            access = new AccessControl(vacm, manager.getUsm(), identity.engineId(), secrets);
             manager.getCommandProcessor().setCoexistenceProvider(access);
             manager.getSnmpTargetMIB().setCoexistenceProvider(access);
             targets = new NotificationTargets(manager.getSnmpTargetMIB(), manager.getSnmpNotificationMIB(),

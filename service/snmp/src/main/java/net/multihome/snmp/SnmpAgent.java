@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import net.multihome.core.config.Management;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
 
@@ -50,6 +51,7 @@ public interface SnmpAgent extends AutoCloseable {
     final class Builder {
 
         Path stateDirectory;
+        SecretBox secrets;
         StatusSource statusSource;
         ProviderEvents events;
         Management.Snmp settings;
@@ -67,6 +69,12 @@ public interface SnmpAgent extends AutoCloseable {
         /** Where the engine ID, engine boots and provider indexes are kept. Required. */
         public Builder stateDirectory(Path stateDirectory) {
             this.stateDirectory = stateDirectory;
+            return this;
+        }
+
+        /** Opens the sealed USM passphrases; default: the key in {@link #stateDirectory}. */
+        public Builder secrets(SecretBox secrets) {
+            this.secrets = secrets;
             return this;
         }
 

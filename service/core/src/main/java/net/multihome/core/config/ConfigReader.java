@@ -5,8 +5,12 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.multihome.core.config.Balancing.AllDown;
 import net.multihome.core.config.Balancing.DefaultRouteKind;
@@ -252,7 +256,7 @@ public final class ConfigReader {
                 .map(u -> new User(u.text("name"), u.text("password-hash"), u.leafList("authorized-key")))
                 .toList();
         Management.Netconf netconf = new Management.Netconf(nc.bool("enabled", true), endpoints(nc, 830), users,
-                Duration.ofSeconds(nc.number("idle-timeout", 3600)), (int) nc.number("max-sessions", 16));
+                Duration.ofSeconds(nc.number("idle-timeout", 3600)), (int) nc.number("max-sessions", 16), nacm(nc));
         List<Community> communities = new ArrayList<>();
         for (DataView c : snmp.list("community", "name")) {
             List<IpPrefix> sources = new ArrayList<>();
@@ -283,6 +287,65 @@ public final class ConfigReader {
         DataView metrics = v.container("metrics");
         return new Management(netconf, snmpSettings,
                 new Management.Metrics(metrics.bool("enabled", true), endpoints(metrics, 9813)));
+    }
+
+    private static Nacm nacm(DataView netconf) {
+        Optional<DataView> present = netconf.containerIfPresent("nacm");
+        if (present.isEmpty()) {
+            return Nacm.NONE;
+        }
+        DataView v = present.get();
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        for (DataView group : v.container("groups").list("group", "name")) {
+            groups.put(group.text("name"), new LinkedHashSet<>(group.leafList("user-name")));
+        }
+        List<Nacm.RuleList> lists = new ArrayList<>();
+        for (DataView list : v.list("rule-list", "name")) {
+            List<Nacm.Rule> rules = new ArrayList<>();
+            for (DataView rule : list.list("rule", "name")) {
+                rules.add(new Nacm.Rule(rule.text("name"), rule.text("module-name", "*"), nacmTarget(rule),
+                        accessOperations(rule.text("access-operations", "*")),
+                        "permit".equals(rule.required("action"))));
+            }
+            lists.add(new Nacm.RuleList(list.text("name"), new LinkedHashSet<>(list.leafList("group")), rules));
+        }
+        return new Nacm(true, v.bool("enable-nacm", true), "permit".equals(v.text("read-default", "permit")),
+                "permit".equals(v.text("write-default", "deny")), "permit".equals(v.text("exec-default", "permit")),
+                groups, lists);
+    }
+
+    /** RFC 8341 leaves rule paths to the server: a path it cannot follow is refused, not ignored. */
+    private static Nacm.Target nacmTarget(DataView rule) {
+        DataView type = rule.choice("rule-type");
+        String rpc = type.text("rpc-name");
+        String notification = type.text("notification-name");
+        String path = type.text("path");
+        if (rpc != null) {
+            return new Nacm.Target.Operation(rpc);
+        }
+        if (notification != null) {
+            return new Nacm.Target.Notification(notification);
+        }
+        if (path != null) {
+            try {
+                return new Nacm.Target.Data(NacmPath.parse(path));
+            } catch (IllegalArgumentException e) {
+                rule.error("path", "'" + path + "' is not a node instance identifier: " + e.getMessage());
+            }
+        }
+        return new Nacm.Target.Any();
+    }
+
+    /** access-operations: {@code *}, or bits (yangtools gives a set, written "[create, read]"). */
+    private static Set<Nacm.Access> accessOperations(String text) {
+        if (text.equals("*")) {
+            return EnumSet.allOf(Nacm.Access.class);
+        }
+        Set<Nacm.Access> out = EnumSet.noneOf(Nacm.Access.class);
+        for (String bit : text.replaceAll("[\\[\\]]", " ").split("[,\\s]+")) {
+            Nacm.Access.byName(bit).ifPresent(out::add);
+        }
+        return out;
     }
 
     private static List<Endpoint> endpoints(DataView v, int defaultPort) {

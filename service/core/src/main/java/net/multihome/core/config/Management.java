@@ -20,11 +20,17 @@ public record Management(Netconf netconf, Snmp snmp, Metrics metrics) {
 
     /** NETCONF server settings; idle timeout zero means never. */
     public record Netconf(boolean enabled, List<Endpoint> listen, List<User> users, Duration idleTimeout,
-            int maxSessions) {
+            int maxSessions, Nacm nacm) {
 
         public Netconf {
             listen = List.copyOf(listen);
             users = List.copyOf(users);
+        }
+
+        /** Settings without access control. */
+        public Netconf(boolean enabled, List<Endpoint> listen, List<User> users, Duration idleTimeout,
+                       int maxSessions) {
+            this(enabled, listen, users, idleTimeout, maxSessions, Nacm.NONE);
         }
     }
 

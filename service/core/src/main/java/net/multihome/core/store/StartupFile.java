@@ -2,18 +2,31 @@ package net.multihome.core.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import net.multihome.core.config.ConfigError;
 import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.secret.ConfigSecrets;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.core.util.AtomicFiles;
+import net.multihome.core.yang.ConfigXml;
+import net.multihome.core.yang.XmlInputException;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
- * {@code DIR/startup.xml}: the configuration the daemon starts from. Owner-only (it holds
- * password hashes and SNMP passphrases).
+ * {@code DIR/startup.xml}: the configuration the daemon starts from. Owner-only (mode 0600:
+ * it holds password hashes and sealed SNMP passphrases).
  */
 public final class StartupFile {
 
@@ -21,10 +34,12 @@ public final class StartupFile {
 
     private final Path path;
     private final ConfigLoader loader;
+    private final SecretBox secrets;
 
     public StartupFile(Path stateDirectory, ConfigLoader loader) {
         this.path = stateDirectory.resolve(NAME);
         this.loader = loader;
+        this.secrets = new SecretBox(stateDirectory);
     }
 
     public Path path() {
@@ -54,10 +69,36 @@ public final class StartupFile {
         return ConfigReader.read(loadData());
     }
 
-    /** Reads the file as yangtools data, checked against the schema (not yet validated as a whole). */
+    /**
+     * Reads the file as yangtools data, checked against the schema (not yet validated as a whole).
+     * Clear secrets an administrator wrote into the file are sealed, and the file rewritten
+     * with their stored forms before anything uses it.
+     */
     public ContainerNode loadData() throws IOException, InvalidConfigException {
+        Element multihome;
         try (InputStream in = Files.newInputStream(path)) {
-            return loader.parseData(in);
+            multihome = ConfigXml.multihomeElement(in);
+        } catch (XmlInputException e) {
+            throw new InvalidConfigException(List.of(new ConfigError("/", e.getMessage())));
+        }
+        if (multihome == null) {
+            return null;
+        }
+        boolean sealed = ConfigSecrets.seal(multihome, secrets);
+        ContainerNode content = loader.parseData(multihome);
+        if (sealed) {
+            save(serialize(multihome.getOwnerDocument()));
+        }
+        return content;
+    }
+
+    private static String serialize(Document document) throws IOException {
+        try {
+            StringWriter out = new StringWriter();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+            return out + "\n";
+        } catch (TransformerException e) {
+            throw new IOException("cannot write the configuration back: " + e.getMessage(), e);
         }
     }
 

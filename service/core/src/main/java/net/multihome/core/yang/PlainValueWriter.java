@@ -17,8 +17,9 @@ import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStr
  * about 90 ms, three quarters of it in {@code Pattern.compile}. Parsed data already holds
  * valid values, and every value type of the model (strings, enumerations, integers, booleans,
  * decimal64) writes as its canonical text through {@code toString()}; {@code empty} writes as
- * no text. Types whose text needs the schema (identityref, instance-identifier, bits, binary)
- * are refused rather than written wrongly.
+ * no text; bits write as their names, space-separated (valid in any order, though not always
+ * in canonical order). Types whose text needs the schema (identityref, instance-identifier,
+ * binary) are refused rather than written wrongly.
  */
 final class PlainValueWriter extends ForwardingNormalizedNodeStreamWriter {
 
@@ -35,10 +36,13 @@ final class PlainValueWriter extends ForwardingNormalizedNodeStreamWriter {
 
     @Override
     public void scalarValue(Object value) throws IOException {
-        if (value instanceof QName || value instanceof YangInstanceIdentifier || value instanceof Set<?>
-                || value instanceof byte[]) {
+        if (value instanceof QName || value instanceof YangInstanceIdentifier || value instanceof byte[]) {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getSimpleName()
                     + " value without its schema");
+        }
+        if (value instanceof Set<?> bits) {
+            delegate.scalarValue(String.join(" ", bits.stream().map(Object::toString).toList()));
+            return;
         }
         delegate.scalarValue(value instanceof Empty ? "" : value);
     }

@@ -33,7 +33,8 @@ public final class YangSchema {
     public static final List<ModuleFile> MODULES = List.of(
             new ModuleFile(MODULE, REVISION),
             new ModuleFile("ietf-inet-types", "2013-07-15"),
-            new ModuleFile("ietf-yang-types", "2013-07-15"));
+            new ModuleFile("ietf-yang-types", "2013-07-15"),
+            new ModuleFile("ietf-netconf-acm", "2018-02-14"));
 
     private final EffectiveModelContext context;
 

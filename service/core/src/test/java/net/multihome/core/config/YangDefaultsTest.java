@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,9 @@ class YangDefaultsTest {
                 <management>
                   <netconf>
                     <listen><address>127.0.0.1</address></listen>
+                    <nacm>
+                      <rule-list><name>all</name><rule><name>any</name><action>permit</action></rule></rule-list>
+                    </nacm>
                   </netconf>
                   <snmp>
                     <listen><address>127.0.0.1</address></listen>
@@ -114,6 +118,13 @@ class YangDefaultsTest {
             Map.entry("multihome/management/netconf/idle-timeout",
                     c -> c.management().netconf().idleTimeout().toSeconds()),
             Map.entry("multihome/management/netconf/max-sessions", c -> c.management().netconf().maxSessions()),
+            Map.entry("multihome/management/netconf/nacm/enable-nacm", c -> nacm(c).enabled()),
+            Map.entry("multihome/management/netconf/nacm/read-default", c -> action(nacm(c).readPermit())),
+            Map.entry("multihome/management/netconf/nacm/write-default", c -> action(nacm(c).writePermit())),
+            Map.entry("multihome/management/netconf/nacm/exec-default", c -> action(nacm(c).execPermit())),
+            Map.entry("multihome/management/netconf/nacm/rule-list/rule/module-name", c -> rule(c).module()),
+            Map.entry("multihome/management/netconf/nacm/rule-list/rule/access-operations",
+                    c -> rule(c).operations().equals(EnumSet.allOf(Nacm.Access.class)) ? "*" : rule(c).operations()),
             Map.entry("multihome/management/metrics/enabled", c -> c.management().metrics().enabled()),
             Map.entry("multihome/management/metrics/listen/port",
                     c -> c.management().metrics().listen().getFirst().port()),
@@ -188,6 +199,18 @@ class YangDefaultsTest {
         } else if (node instanceof DataNodeContainer container) {
             container.getChildNodes().forEach(child -> collect(child, path + "/", out));
         }
+    }
+
+    private static Nacm nacm(MultihomeConfig config) {
+        return config.management().netconf().nacm();
+    }
+
+    private static Nacm.Rule rule(MultihomeConfig config) {
+        return nacm(config).ruleLists().getFirst().rules().getFirst();
+    }
+
+    private static String action(boolean permit) {
+        return permit ? "permit" : "deny";
     }
 
     private static Provider provider(MultihomeConfig config) {

@@ -1,9 +1,14 @@
 package net.multihome.netconf.datastore;
 
+import net.multihome.core.secret.ConfigSecrets;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.Datastore;
 import net.multihome.core.store.StoreException;
+import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.rpc.NetconfSession;
+import net.multihome.netconf.xml.Dom;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -17,10 +22,13 @@ public final class Datastores {
     /** Edits cost what they touch: only the edited nodes and entries are rendered and parsed. */
     private final SplicedEdit edits;
 
-    public Datastores(ConfigStore store, ConfigCodec codec, SchemaTree schema) {
+    private final SecretBox secrets;
+
+    public Datastores(ConfigStore store, ConfigCodec codec, SchemaTree schema, SecretBox secrets) {
         this.store = store;
         this.codec = codec;
         this.edits = new SplicedEdit(codec, schema);
+        this.secrets = secrets;
     }
 
     public ConfigStore store() {
@@ -39,7 +47,24 @@ public final class Datastores {
     /** edit-config: the edit runs on the store's current content, all-or-nothing. */
     public void edit(Datastore target, Element config, EditOperation defaultOperation, TestOption test,
                      NetconfSession session) throws DatastoreException, StoreException {
-        store.edit(target, content -> edits.apply(content, config, defaultOperation),
+        store.edit(target, content -> {
+                    sealSecrets(config, content);
+                    return edits.apply(content, config, defaultOperation);
+                },
                 test == TestOption.TEST_ONLY, new NetconfClient(session));
+    }
+
+    /**
+     * Seals, in place, the clear secrets of a {@code <config>} about to be stored: no datastore
+     * ever holds them in clear. A passphrase {@code current} already holds keeps its stored form.
+     *
+     * @param current the content the config replaces or is merged into; null for none
+     */
+    public void sealSecrets(Element config, ContainerNode current) {
+        for (Element multihome : Dom.children(config)) {
+            if (Dom.is(multihome, YangSchema.NAMESPACE, YangSchema.MODULE)) {
+                ConfigSecrets.seal(multihome, current, secrets);
+            }
+        }
     }
 }

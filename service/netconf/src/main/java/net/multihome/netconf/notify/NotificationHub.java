@@ -20,15 +20,20 @@ public final class NotificationHub {
     public static final int REPLAY_LIMIT = 1024;
 
     private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final NotificationAccess access;
     /** Guarded by this; each entry a copy in a document of its own, never changed. */
     private final Deque<Event> log = new ArrayDeque<>();
+
+    public NotificationHub(NotificationAccess access) {
+        this.access = access;
+    }
 
     /**
      * @param replay the replay window: from its start, up to its stop when given; empty for live only
      * @return false when the session already has a subscription
      */
     boolean subscribe(NetconfSession session, Optional<SubtreeFilter> filter, Optional<Window> replay) {
-        Subscription subscription = new Subscription(session, filter, replay.flatMap(Window::stop),
+        Subscription subscription = new Subscription(session, filter, replay.flatMap(Window::stop), access,
                 ended -> subscriptions.remove(session.id(), ended));
         if (!register(session.id(), subscription, replay)) {
             return false;

@@ -33,6 +33,7 @@ final class Subscription {
     private final NetconfSession session;
     private final Optional<SubtreeFilter> filter;
     private final Optional<Instant> stop;
+    private final NotificationAccess access;
     private final Consumer<Subscription> ended;
     private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_LIMIT);
     /** Dropped since the client last took one: one log line per stall, not one per event. */
@@ -41,10 +42,11 @@ final class Subscription {
 
     /** @param ended told when the subscription ends at its stop time */
     Subscription(NetconfSession session, Optional<SubtreeFilter> filter, Optional<Instant> stop,
-            Consumer<Subscription> ended) {
+            NotificationAccess access, Consumer<Subscription> ended) {
         this.session = session;
         this.filter = filter;
         this.stop = stop;
+        this.access = access;
         this.ended = ended;
         this.sender = Thread.ofVirtual().name("netconf-notify-" + session.id()).unstarted(this::drain);
     }
@@ -91,7 +93,10 @@ final class Subscription {
                     ended.accept(this);
                     return;
                 }
-                session.sendNotification(event.content(), event.time());
+                // Asked here, on the sender's thread, with the rules of the moment it goes out.
+                if (isMarker(event) || access.mayReceive(event.content(), session)) {
+                    session.sendNotification(event.content(), event.time());
+                }
                 long lost = dropped.getAndSet(0);
                 if (lost > 0) {
                     LOG.warn("session {} reads its notifications again; {} were dropped", session.id(), lost);

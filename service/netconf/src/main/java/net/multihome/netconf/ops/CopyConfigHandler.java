@@ -10,13 +10,16 @@ import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /** RFC 6241 copy-config between datastores, or from an inline {@code <config>}. */
 final class CopyConfigHandler extends Handler {
     private final Datastores datastores;
+    private final DataAccess access;
 
-    CopyConfigHandler(Datastores datastores) {
+    CopyConfigHandler(Datastores datastores, DataAccess access) {
         this.datastores = datastores;
+        this.access = access;
     }
 
     @Override
@@ -27,7 +30,9 @@ final class CopyConfigHandler extends Handler {
             throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
                     "source and target are the same datastore"));
         }
-        datastores.store().copy(Sources.content(source, datastores), target, new NetconfClient(session));
+        ContainerNode content = Sources.content(source, datastores);
+        access.checkCopy(target, content, session);
+        datastores.store().copy(content, target, new NetconfClient(session));
         return RpcReply.ok();
     }
 }

@@ -12,6 +12,7 @@ import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
+import net.multihome.netconf.xml.Dom;
 import org.w3c.dom.Element;
 
 /**
@@ -20,9 +21,11 @@ import org.w3c.dom.Element;
  */
 final class EditConfigHandler extends Handler {
     private final Datastores datastores;
+    private final DataAccess access;
 
-    EditConfigHandler(Datastores datastores) {
+    EditConfigHandler(Datastores datastores, DataAccess access) {
         this.datastores = datastores;
+        this.access = access;
     }
 
     @Override
@@ -53,6 +56,7 @@ final class EditConfigHandler extends Handler {
                     "the :url capability is not supported"));
         }
         Element config = Params.require(op, "config");
+        access.checkEdit(target, Dom.children(config), defaultOperation, session);
         datastores.edit(target, config, defaultOperation, test, session);
         return RpcReply.ok();
     }

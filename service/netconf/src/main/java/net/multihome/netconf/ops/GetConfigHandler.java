@@ -22,10 +22,12 @@ import org.w3c.dom.Node;
 final class GetConfigHandler extends Handler {
     private final Datastores datastores;
     private final WithDefaults withDefaults;
+    private final DataAccess access;
 
-    GetConfigHandler(Datastores datastores, WithDefaults withDefaults) {
+    GetConfigHandler(Datastores datastores, WithDefaults withDefaults, DataAccess access) {
         this.datastores = datastores;
         this.withDefaults = withDefaults;
+        this.access = access;
     }
 
     @Override
@@ -41,7 +43,8 @@ final class GetConfigHandler extends Handler {
             withDefaults.apply(multihome, mode);
             data.add(multihome);
         }
-        return new RpcReply.Data(select(data, filter, doc));
+        // Access control first: a filter must not select by what the session cannot read.
+        return new RpcReply.Data(select(access.readable(data, session), filter, doc));
     }
 
     static List<Node> select(List<Element> data, Optional<SubtreeFilter> filter, Document doc) {

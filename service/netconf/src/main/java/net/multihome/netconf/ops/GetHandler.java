@@ -31,11 +31,14 @@ public final class GetHandler extends Handler {
     private final Datastores datastores;
     private final WithDefaults withDefaults;
     private final List<StateContributor> state;
+    private final DataAccess access;
 
-    public GetHandler(Datastores datastores, WithDefaults withDefaults, List<StateContributor> state) {
+    public GetHandler(Datastores datastores, WithDefaults withDefaults, List<StateContributor> state,
+                      DataAccess access) {
         this.datastores = datastores;
         this.withDefaults = withDefaults;
         this.state = List.copyOf(state);
+        this.access = access;
     }
 
     @Override
@@ -58,6 +61,6 @@ public final class GetHandler extends Handler {
         if (!multihome.hasChildNodes()) {
             data.remove(multihome);
         }
-        return new RpcReply.Data(GetConfigHandler.select(data, filter, doc));
+        return new RpcReply.Data(GetConfigHandler.select(access.readable(data, session), filter, doc));
     }
 }

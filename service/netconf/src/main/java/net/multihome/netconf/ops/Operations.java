@@ -16,12 +16,13 @@ public final class Operations {
     }
 
     public static Map<OperationKey, RpcHandler> of(Datastores datastores, WithDefaults withDefaults,
-                                                   List<GetHandler.StateContributor> state, ProbeRunner probes) {
+                                                   List<GetHandler.StateContributor> state, ProbeRunner probes,
+                                                   DataAccess access) {
         Map<OperationKey, RpcHandler> handlers = new LinkedHashMap<>();
-        handlers.put(OperationKey.base("get"), new GetHandler(datastores, withDefaults, state));
-        handlers.put(OperationKey.base("get-config"), new GetConfigHandler(datastores, withDefaults));
-        handlers.put(OperationKey.base("edit-config"), new EditConfigHandler(datastores));
-        handlers.put(OperationKey.base("copy-config"), new CopyConfigHandler(datastores));
+        handlers.put(OperationKey.base("get"), new GetHandler(datastores, withDefaults, state, access));
+        handlers.put(OperationKey.base("get-config"), new GetConfigHandler(datastores, withDefaults, access));
+        handlers.put(OperationKey.base("edit-config"), new EditConfigHandler(datastores, access));
+        handlers.put(OperationKey.base("copy-config"), new CopyConfigHandler(datastores, access));
         handlers.put(OperationKey.base("delete-config"), new DeleteConfigHandler(datastores.store()));
         handlers.put(OperationKey.base("lock"), new LockHandler(datastores.store()));
         handlers.put(OperationKey.base("unlock"), new UnlockHandler(datastores.store()));

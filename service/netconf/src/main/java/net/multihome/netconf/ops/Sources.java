@@ -15,6 +15,8 @@ final class Sources {
             case DatastoreRef.Named(var datastore) -> datastores.store().content(datastore);
             case DatastoreRef.Inline(var config) -> {
                 try {
+                    // Passphrases running already holds keep their stored form.
+                    datastores.sealSecrets(config, datastores.store().running());
                     yield datastores.codec().parseConfig(config);
                 } catch (InvalidConfigException e) {
                     throw StoreException.invalid(e);

@@ -1,6 +1,7 @@
 package net.multihome.netconf.rpc;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ public final class RpcHandlerRegistry {
             Set.of(OperationKey.base("close-session"), OperationKey.base("kill-session"));
 
     private final Map<OperationKey, RpcHandler> handlers = new ConcurrentHashMap<>();
+    private volatile RpcGuard guard = RpcGuard.PERMIT_ALL;
 
     /** @throws IllegalArgumentException if the operation is reserved or already has a handler */
     public RpcHandlerRegistry register(OperationKey key, RpcHandler handler) {
@@ -29,6 +31,16 @@ public final class RpcHandlerRegistry {
 
     public RpcHandlerRegistry register(String namespace, String name, RpcHandler handler) {
         return register(new OperationKey(namespace, name), handler);
+    }
+
+    /** Sets the guard every operation but close-session passes first, session-layer ones included. */
+    public RpcHandlerRegistry guard(RpcGuard value) {
+        this.guard = Objects.requireNonNull(value, "guard");
+        return this;
+    }
+
+    public RpcGuard guard() {
+        return guard;
     }
 
     public Optional<RpcHandler> find(OperationKey key) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.multihome.core.config.Management;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.netconf.datastore.ConfigCodec;
 import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.datastore.SchemaTree;
@@ -16,6 +17,7 @@ import net.multihome.netconf.monitoring.Capabilities;
 import net.multihome.netconf.monitoring.GetSchemaHandler;
 import net.multihome.netconf.monitoring.NetconfStateWriter;
 import net.multihome.netconf.monitoring.YangLibraryWriter;
+import net.multihome.netconf.nacm.NacmEnforcer;
 import net.multihome.netconf.notify.CreateSubscriptionHandler;
 import net.multihome.netconf.notify.EventSources;
 import net.multihome.netconf.notify.NotificationHub;
@@ -39,7 +41,7 @@ final class DefaultNetconfService implements NetconfService {
 
     private final NetconfServiceBuilder config;
     private final Datastores datastores;
-    private final NotificationHub hub = new NotificationHub();
+    private final NotificationHub hub;
     private final EventSources eventSources;
     private final RpcHandlerRegistry handlers = new RpcHandlerRegistry();
     /** What the transport adds base:1.0 and base:1.1 to. */
@@ -56,7 +58,9 @@ final class DefaultNetconfService implements NetconfService {
         this.settings = config.settings;
         ConfigCodec codec = new ConfigCodec(config.schema);
         SchemaTree schemaTree = new SchemaTree(config.schema);
-        this.datastores = new Datastores(config.store, codec, schemaTree);
+        this.datastores = new Datastores(config.store, codec, schemaTree, new SecretBox(config.stateDirectory));
+        NacmEnforcer nacm = new NacmEnforcer(config.schema, schemaTree, datastores);
+        this.hub = new NotificationHub(nacm);
         this.eventSources = new EventSources(hub, config.clock, codec, schemaTree);
         config.store.addRunningListener(eventSources);
         config.store.addConfirmListener(eventSources);
@@ -69,9 +73,10 @@ final class DefaultNetconfService implements NetconfService {
                 new NetconfStateWriter(config.schema, allCapabilities, config.store, this::sessions);
         YangLibraryWriter yangLibrary = new YangLibraryWriter(config.schema, Capabilities.contentId());
         List<GetHandler.StateContributor> state =
-                List.of(stateData::contribute, netconfState::contribute, yangLibrary::contribute);
-        Operations.of(datastores, new WithDefaults(schemaTree), state, config.probes)
+                List.of(stateData::contribute, netconfState::contribute, yangLibrary::contribute, nacm::contribute);
+        Operations.of(datastores, new WithDefaults(schemaTree), state, config.probes, nacm)
                 .forEach(handlers::register);
+        handlers.guard(nacm);
         handlers.register(Capabilities.MONITORING_NS, "get-schema", new GetSchemaHandler());
         handlers.register(Namespaces.NOTIFICATION, "create-subscription", new CreateSubscriptionHandler(hub));
     }

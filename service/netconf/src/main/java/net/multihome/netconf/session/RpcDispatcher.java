@@ -30,12 +30,14 @@ final class RpcDispatcher {
     record Outcome(Document reply, boolean badRpc) {
     }
 
+    private static final OperationKey CLOSE_SESSION = OperationKey.base("close-session");
+
     private final Map<OperationKey, SessionOperation> builtins;
     private final RpcHandlerRegistry handlers;
 
     RpcDispatcher(SessionRegistry registry, RpcHandlerRegistry handlers) {
         this.builtins = Map.of(
-                OperationKey.base("close-session"), new CloseSession(),
+                CLOSE_SESSION, new CloseSession(),
                 OperationKey.base("kill-session"), new KillSession(registry));
         this.handlers = handlers;
     }
@@ -77,6 +79,12 @@ final class RpcDispatcher {
 
     private RpcReply execute(RpcRequest request, ProtocolSession session) {
         OperationKey key = request.key();
+        if (!key.equals(CLOSE_SESSION)) {
+            Optional<RpcError> refused = handlers.guard().admit(request, session);
+            if (refused.isPresent()) {
+                return RpcReply.error(refused.get());
+            }
+        }
         SessionOperation builtin = builtins.get(key);
         if (builtin != null) {
             return builtin.execute(request, session);

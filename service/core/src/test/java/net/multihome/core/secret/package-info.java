@@ -1,0 +1,2 @@
+/** Tests of sealing secrets with the daemon's key. */
+package net.multihome.core.secret;
