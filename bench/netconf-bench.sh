@@ -1,30 +1,40 @@
 #!/usr/bin/env bash
 # NETCONF side by side, same client, same run (as root):
-#   1. yuma123 netconfd behind OpenSSH on 127.0.0.1:8830 (shared/bench/netconfd-up.sh),
-#      ietf-interfaces payloads;
-#   2. the multihome daemon in a lab router (namespaces mhncb-*), the client inside that
-#      namespace on 127.0.0.1:830; each edit changes isp1's description, and every commit
-#      validates the whole configuration and plans it before it answers;
-#   3. the client's ceiling: net.multihome.netconf.bench.NullServer, our SSH transport and
-#      framing with handlers that do nothing, on 127.0.0.1:8840. No server can be measured
-#      above it by this client on this machine.
-# Client: shared/bench/nc-bench.py with --tick 0.001 (ncclient's 100 ms polling floor removed).
-# Each server is measured twice: "cold", right after it started, and "warm", after WARMUP
-# get-configs and edits (the JVM's JIT compiles the hot paths in the first thousands of
-# requests; netconfd gets the same warm-up).
+#   - yuma123 netconfd behind OpenSSH on 127.0.0.1:8830 (shared/bench/netconfd-up.sh),
+#     ietf-interfaces payloads (each edit changes an interface's description);
+#   - the multihome daemon in a lab router (namespaces mhncb-*), the client inside that
+#     namespace on 127.0.0.1:830; each edit changes isp1's weight (2, 1, 2, ...), so every
+#     commit replaces the default route's multipath nexthop group in the kernel before it
+#     answers;
+#   - the client's ceiling (CEILING=1): net.multihome.netconf.bench.NullServer, our SSH
+#     transport and framing with handlers that do nothing, on 127.0.0.1:8840.
+# Client: shared/bench/nc-bench.py with --tick 0.001 (ncclient's 100 ms polling floor removed),
+# through bench/netconf/nc-bench-alternating.py (the weight's "{w}" placeholder).
+# Both servers run side by side; each gets WARMUP get-configs and edits first, then ROUNDS
+# interleaved pairs (multihome, netconfd, multihome, netconfd ...) so that the noise of a
+# shared machine hits both; the summary gives the median of the rounds and the load average.
 #
-#   bench/netconf-bench.sh [COUNT [WARMUP]]   COUNT operations per phase (default 1000),
-#                                             WARMUP operations per warm-up phase (default 10000)
+#   bench/netconf-bench.sh [COUNT [WARMUP [ROUNDS]]]   COUNT operations per phase (default 1000),
+#                                                      WARMUP per warm-up phase (default 3000),
+#                                                      ROUNDS pairs (default 3)
+# SHARED_BENCH: the peer scripts (nc-bench.py, netconfd-up.sh, payloads/); default
+# ../shared/bench beside the repository. MVN: the Maven command (default mvn).
 set -euo pipefail
 count=${1:-1000}
-warmup=${2:-10000}
+warmup=${2:-3000}
+rounds=${3:-3}
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_BENCH:-$top/../shared/bench}
+[ -f "$shared/nc-bench.py" ] && [ -x "$shared/netconfd-up.sh" ] || {
+    echo "netconf-bench: no nc-bench.py and netconfd-up.sh in $shared; set SHARED_BENCH to shared/bench" >&2
+    exit 2
+}
+shared=$(cd "$shared" && pwd)
 work=$(mktemp -d)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MULTIHOME_LAB_PREFIX=mhncb MULTIHOME_LAB_RUN_DIR="$work/run" \
     MULTIHOME_LAB_RT_TABLES="$work/rt_tables.conf" MULTIHOME_LAB_RT_PROTOS="$work/rt_protos.conf" \
-    MULTIHOME_LAB_NETCONF_PORT=0 MULTIHOME_LAB_SNMP_PORT=0
+    MULTIHOME_LAB_NETCONF_PORT=0 MULTIHOME_LAB_SNMP_PORT=0 MULTIHOME_LAB_METRICS_PORT=0
 null_pid=""
 cleanup() {
     "$shared/netconfd-up.sh" stop >/dev/null 2>&1 || true
@@ -33,44 +43,63 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-bench=(/usr/bin/python3 "$shared/nc-bench.py" --tick 0.001)
 
-# measure LABEL ARGS...: a cold run, a warm-up, a warm run.
-measure() {
-    local label=$1; shift
-    echo "-- $label, cold"
-    "${bench[@]}" --count "$count" --label "$label-cold" "$@" | sed '/^JSON/d'
-    "${bench[@]}" --count "$warmup" --phases getcfg,edit "$@" >/dev/null
-    echo "-- $label, warm (after $warmup get-configs and $warmup edits)"
-    "${bench[@]}" --count "$count" --label "$label-warm" "$@" | sed '/^JSON/d'
-}
+# The daemon and the NullServer's classes. -am builds the modules they depend on in the same
+# reactor, so a fresh clone needs nothing installed in the local repository.
+echo "== build (log: $work/build.log) =="
+(cd "$top" && ${MVN:-mvn} -B -q -DskipTests -pl service/daemon,service/netconf -am package \
+    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt \
+    >"$work/build.log" 2>&1) || { tail -30 "$work/build.log" >&2; exit 1; }
 
-echo "== netconfd (yuma123) =="
+client=(/usr/bin/python3 "$top/bench/netconf/nc-bench-alternating.py" "$shared/nc-bench.py" --tick 0.001)
+router=(ip netns exec mhncb-router)
+weight=(--payload "$top/bench/netconf/provider-weight.xml" --cleanup "$top/bench/netconf/provider-weight-reset.xml")
+
 "$shared/netconfd-up.sh" start >/dev/null
 nc_state=${NC_STATE:-/tmp/nc-anchors}
-# Server CPU of netconfd counts its sshd (with the per-connection children and the
+# netconfd's server CPU counts its sshd (with the per-connection children and the
 # netconf-subsystem relay it starts) and netconfd itself.
-measure netconfd --port 8830 --user nctest --password nctest-pw \
-    --server-pids "$(cat "$nc_state/sshd.pid"),$(cat "$nc_state/netconfd.pid")" \
-    --payload "$shared/payloads/ietf-interfaces-merge.xml" --cleanup "$shared/payloads/ietf-interfaces-remove.xml"
+netconfd=("${client[@]}" --port 8830 --user nctest --password nctest-pw
+    --server-pids "$(cat "$nc_state/sshd.pid"),$(cat "$nc_state/netconfd.pid")"
+    --payload "$shared/payloads/ietf-interfaces-merge.xml" --cleanup "$shared/payloads/ietf-interfaces-remove.xml")
+"$top/packaging/bin/multihome" lab up >/dev/null
+multihome=("${router[@]}" "${client[@]}" --port 830 --user admin --password admin
+    --server-pids "$(cat "$work/run/daemon.pid")" "${weight[@]}")
+
+echo "== warm-up: $warmup get-configs and $warmup edits each =="
+"${multihome[@]}" --count "$warmup" --phases getcfg,edit >/dev/null
+"${netconfd[@]}" --count "$warmup" --phases getcfg,edit >/dev/null
+
+# run LABEL ARGS...: one measured round; the table on stdout, the JSON line to $work/LABEL.json.
+run() {
+    local label=$1; shift
+    echo "-- $label, round $r, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$@" --count "$count" --label "$label" >"$work/out"
+    sed '/^JSON/d' "$work/out"
+    sed -n 's/^JSON //p' "$work/out" >>"$work/$label.json"
+}
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for r in $(seq 1 "$rounds"); do
+    run multihome "${multihome[@]}"
+    run netconfd "${netconfd[@]}"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+"$top/packaging/bin/multihome" lab down >/dev/null
 "$shared/netconfd-up.sh" stop >/dev/null
 
-echo "== multihome =="
-"$top/packaging/bin/multihome" lab up >/dev/null
-bench=(ip netns exec mhncb-router /usr/bin/python3 "$shared/nc-bench.py" --tick 0.001)
-measure multihome --port 830 --user admin --password admin --server-pids "$(cat "$work/run/daemon.pid")" \
-    --payload "$top/bench/netconf/provider-description.xml" \
-    --cleanup "$top/bench/netconf/provider-description-remove.xml"
-"$top/packaging/bin/multihome" lab down >/dev/null
+labels=(multihome netconfd)
+if [ "${CEILING:-0}" = 1 ]; then
+    echo "== ceiling: NullServer =="
+    cp=$(cat "$top/service/netconf/target/bench-classpath.txt")
+    "$JAVA_HOME/bin/java" -cp "$top/service/netconf/target/test-classes:$top/service/netconf/target/classes:$cp" \
+        net.multihome.netconf.bench.NullServer 8840 >"$work/null.log" 2>&1 &
+    null_pid=$!
+    for _ in $(seq 1 100); do grep -q "listening" "$work/null.log" && break; sleep 0.1; done
+    null=("${client[@]}" --port 8840 --user admin --password admin --server-pids "$null_pid" "${weight[@]}")
+    "${null[@]}" --count "$warmup" --phases getcfg,edit >/dev/null
+    for r in $(seq 1 "$rounds"); do run ceiling "${null[@]}"; done
+    labels+=(ceiling)
+fi
 
-echo "== ceiling: NullServer =="
-(cd "$top" && mvn -q -B -o -pl service/netconf test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp" >"$work/build.log" 2>&1) \
-    || { tail -20 "$work/build.log" >&2; exit 1; }
-"$JAVA_HOME/bin/java" -cp "$top/service/netconf/target/test-classes:$top/service/netconf/target/classes:$(cat "$work/cp")" \
-    net.multihome.netconf.bench.NullServer 8840 >"$work/null.log" 2>&1 &
-null_pid=$!
-for _ in $(seq 1 100); do grep -q "listening" "$work/null.log" && break; sleep 0.1; done
-bench=(/usr/bin/python3 "$shared/nc-bench.py" --tick 0.001)
-measure ceiling --port 8840 --user admin --password admin --server-pids "$null_pid" \
-    --payload "$top/bench/netconf/provider-description.xml"
+echo "== medians of $rounds rounds (load average before $load_before, after $load_after) =="
+/usr/bin/python3 "$top/bench/netconf/summary.py" "${labels[@]/#/$work/}"

@@ -117,7 +117,12 @@ final class Service implements AutoCloseable {
         loop.start();
         leases.watch(loop::trigger);
         // A change to any nftables table wakes a pass: ours, deleted or edited, is back at once.
-        NftablesMonitor nftables = NftablesMonitor.start(null, loop::trigger);
+        // Passes list the table only after such a change.
+        NftablesMonitor nftables = NftablesMonitor.start(null, () -> {
+            reconciler.nftablesChanged();
+            loop.trigger();
+        });
+        reconciler.watchNftables(nftables::watching);
         CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
         SnmpService snmp = new SnmpService(options.stateDirectory(), status, events);
         snmp.apply(config.management().snmp());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.Examples;
@@ -199,6 +200,30 @@ class ReconcilerTest {
         reconciler.pass(seed, Map.of());
         assertEquals(NatTable.delete(), kernel.nftTransactions.getLast());
         assertEquals(null, kernel.natTable);
+    }
+
+    @Test
+    void aWatchedRulesetIsListedOnlyAfterItChangedOrWhenTheWatchEnds() throws Exception {
+        MultihomeConfig translating = LOADER.load(new ByteArrayInputStream(
+                Examples.seedTranslating().getBytes(StandardCharsets.UTF_8)));
+        AtomicBoolean watching = new AtomicBoolean(true);
+        reconciler.watchNftables(watching::get);
+        reconciler.pass(translating, Map.of());
+        int listings = kernel.natListings;
+        reconciler.pass(translating, Map.of());
+        reconciler.pass(translating, Map.of());
+        assertEquals(listings, kernel.natListings, "no change was told: nothing is listed");
+
+        kernel.natTable = null;
+        reconciler.nftablesChanged();
+        reconciler.pass(translating, Map.of());
+        assertEquals(2, kernel.nftTransactions.size(), "a deleted table is put back once told");
+        assertTrue(kernel.natListings > listings);
+
+        listings = kernel.natListings;
+        watching.set(false);
+        reconciler.pass(translating, Map.of());
+        assertTrue(kernel.natListings > listings, "without a watch every pass lists");
     }
 
     @Test

@@ -49,6 +49,16 @@ public final class ConfigCodec {
     }
 
     /**
+     * The content as a {@code <multihome>} element shared by every caller, or null when empty.
+     * Read it only with {@code getFirstChild}, {@code getNextSibling}, {@code getAttributes}
+     * and the node's own properties (as {@link net.multihome.netconf.xml.XmlWriter} does), and
+     * never change it: from any thread then, as nothing in it is created lazily any more.
+     */
+    public synchronized Element shared(ContainerNode content) {
+        return content == null ? null : rendered(content);
+    }
+
+    /**
      * A part of a datastore (a {@code multihome} container holding some of its nodes) as a
      * {@code <multihome>} element owned by {@code owner}; not kept, unlike {@link #toElement}.
      */
@@ -60,12 +70,28 @@ public final class ConfigCodec {
 
     /** Synchronized as a whole: a DOM is not safe to read from two threads at once. */
     private synchronized Element imported(ContainerNode content, Document owner) {
+        return (Element) owner.importNode(rendered(content), true);
+    }
+
+    private Element rendered(ContainerNode content) {
         if (last == null || last.content() != content) {
             Document rendered = XmlDocuments.newDocument();
             xml.writeInto(content, rendered);
-            last = new Rendered(content, rendered.getDocumentElement());
+            Element element = rendered.getDocumentElement();
+            materializeAttributes(element);
+            last = new Rendered(content, element);
         }
-        return (Element) owner.importNode(last.element(), true);
+        return last.element();
+    }
+
+    /** Xerces makes an element's attribute map on first use; made here, reads change nothing. */
+    private static void materializeAttributes(Element element) {
+        element.getAttributes();
+        for (Node c = element.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element child) {
+                materializeAttributes(child);
+            }
+        }
     }
 
     /**

@@ -44,6 +44,11 @@ public final class Datastores {
         return codec.toElement(store.content(datastore), owner);
     }
 
+    /** The content as a read-only element shared by every reader, or null when empty: see {@link ConfigCodec#shared}. */
+    public Element shared(Datastore datastore) throws StoreException {
+        return codec.shared(store.content(datastore));
+    }
+
     /** edit-config: the edit runs on the store's current content, all-or-nothing. */
     public void edit(Datastore target, Element config, EditOperation defaultOperation, TestOption test,
                      NetconfSession session) throws DatastoreException, StoreException {

@@ -88,9 +88,10 @@ final class Subscription {
                         : queue.poll(Math.max(0, Duration.between(Instant.now(), stop.get()).toMillis()),
                                 TimeUnit.MILLISECONDS);
                 if (event == null || stop.isPresent() && !isMarker(event) && event.time().isAfter(stop.get())) {
+                    // Ended first: a client that reads notificationComplete may subscribe again at once.
+                    ended.accept(this);
                     Event complete = marker("notificationComplete");
                     session.sendNotification(complete.content(), complete.time());
-                    ended.accept(this);
                     return;
                 }
                 // Asked here, on the sender's thread, with the rules of the moment it goes out.

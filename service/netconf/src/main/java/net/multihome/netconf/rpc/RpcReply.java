@@ -5,7 +5,7 @@ import org.w3c.dom.Node;
 
 /**
  * What a handler answers. The session wraps it in an {@code <rpc-reply>} carrying the request's
- * attributes. DOM nodes may belong to any document; they are imported, never moved.
+ * attributes. DOM nodes may belong to any document; they are only read, never moved or changed.
  */
 public sealed interface RpcReply {
     /** {@code <ok/>}. */

@@ -149,7 +149,7 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
             inRpcs.incrementAndGet();
             context.registry().inRpcs.increment();
         }
-        sendReply(outcome.reply());
+        sendReply(outcome);
         if (closeAfterReply) {
             terminate(SessionEnd.of(TerminationReason.CLOSED, "close-session"));
         }
@@ -190,16 +190,19 @@ final class ProtocolSession implements NetconfSession, SessionHandle {
         closeAfterReply = true;
     }
 
-    private void sendReply(Document reply) throws IOException {
-        if (Replies.hasErrors(reply)) {
+    private void sendReply(RpcDispatcher.Outcome outcome) throws IOException {
+        if (outcome.hasErrors()) {
             outRpcErrors.incrementAndGet();
             context.registry().outRpcErrors.increment();
         }
-        send(reply);
+        send(outcome.replyBytes());
     }
 
     private void send(Document doc) throws IOException {
-        byte[] bytes = XmlWriter.toBytes(doc);
+        send(XmlWriter.toBytes(doc));
+    }
+
+    private void send(byte[] bytes) throws IOException {
         writeLock.lock();
         try {
             encoder.encode(bytes, out);

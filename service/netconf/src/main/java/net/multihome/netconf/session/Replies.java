@@ -6,11 +6,11 @@ import net.multihome.netconf.rpc.Namespaces;
 import net.multihome.netconf.rpc.RpcError;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.xml.XmlDocuments;
+import net.multihome.netconf.xml.XmlWriter;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /** Builds {@code <rpc-reply>} documents from {@link RpcReply} values. */
 final class Replies {
@@ -18,10 +18,13 @@ final class Replies {
     }
 
     /**
+     * The {@code <rpc-reply>} as bytes. Data and content nodes are written where they stand, not
+     * copied into the reply's document first.
+     *
      * @param request the request's {@code <rpc>} element whose attributes the reply copies, or
      *                {@code null} when the message could not be parsed
      */
-    static Document build(Element request, RpcReply reply) {
+    static byte[] toBytes(Element request, RpcReply reply) {
         Document doc = XmlDocuments.newDocument();
         Element root = base(doc, "rpc-reply");
         doc.appendChild(root);
@@ -32,13 +35,15 @@ final class Replies {
             case RpcReply.Ok ok -> root.appendChild(base(doc, "ok"));
             case RpcReply.Data data -> {
                 Element wrapper = base(doc, "data");
-                data.nodes().forEach(n -> wrapper.appendChild(doc.importNode(n, true)));
                 root.appendChild(wrapper);
+                return XmlWriter.toBytes(root, wrapper, data.nodes());
             }
-            case RpcReply.Content content -> content.nodes().forEach(n -> root.appendChild(doc.importNode(n, true)));
+            case RpcReply.Content content -> {
+                return XmlWriter.toBytes(root, root, content.nodes());
+            }
             case RpcReply.Error error -> error.errors().forEach(e -> root.appendChild(error(doc, e)));
         }
-        return doc;
+        return XmlWriter.toBytes(doc);
     }
 
     /** RFC 6241 asks for every attribute of {@code <rpc>} back; namespace declarations are redone by the writer. */
@@ -89,14 +94,5 @@ final class Replies {
         Element e = base(doc, name);
         e.setTextContent(value);
         return e;
-    }
-
-    static boolean hasErrors(Document reply) {
-        for (Node c = reply.getDocumentElement().getFirstChild(); c != null; c = c.getNextSibling()) {
-            if ("rpc-error".equals(c.getLocalName()) && Namespaces.BASE.equals(c.getNamespaceURI())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -26,8 +26,18 @@ import org.w3c.dom.Node;
 final class RpcDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
 
-    /** @param badRpc the message was not a correct rpc (RFC 6022 in-bad-rpcs) */
-    record Outcome(Document reply, boolean badRpc) {
+    /**
+     * @param request the {@code <rpc>} whose attributes the reply copies, null when there is none
+     * @param badRpc  the message was not a correct rpc (RFC 6022 in-bad-rpcs)
+     */
+    record Outcome(Element request, RpcReply reply, boolean badRpc) {
+        byte[] replyBytes() {
+            return Replies.toBytes(request, reply);
+        }
+
+        boolean hasErrors() {
+            return reply instanceof RpcReply.Error;
+        }
     }
 
     private static final OperationKey CLOSE_SESSION = OperationKey.base("close-session");
@@ -69,7 +79,7 @@ final class RpcDispatcher {
             op = UnqualifiedOperation.asBase(op);
         }
         RpcRequest request = new RpcRequest(op, messageId);
-        return new Outcome(Replies.build(rpc, execute(request, session)), false);
+        return new Outcome(rpc, execute(request, session), false);
     }
 
     private boolean isBaseOperation(String name) {
@@ -113,14 +123,14 @@ final class RpcDispatcher {
      * RFC 6241 Appendix A: malformed-message is new in base:1.1 and must not go to base:1.0
      * clients, which get operation-failed instead.
      */
-    static Document malformed(String detail, boolean base11) {
+    static Outcome malformed(String detail, boolean base11) {
         ErrorTag tag = base11 ? ErrorTag.MALFORMED_MESSAGE : ErrorTag.OPERATION_FAILED;
-        return Replies.build(null, RpcReply.error(RpcError.of(ErrorType.RPC, tag,
-                "message is not acceptable XML: " + detail)));
+        return new Outcome(null, RpcReply.error(RpcError.of(ErrorType.RPC, tag,
+                "message is not acceptable XML: " + detail)), true);
     }
 
     private static Outcome bad(Element rpc, RpcError error) {
-        return new Outcome(Replies.build(rpc, RpcReply.error(error)), true);
+        return new Outcome(rpc, RpcReply.error(error), true);
     }
 
     private static RpcError unknownNamespace(Element element) {

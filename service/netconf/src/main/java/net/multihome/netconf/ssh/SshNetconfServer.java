@@ -56,6 +56,9 @@ final class SshNetconfServer implements NetconfServer {
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(ssh, config.maxAuthAttempts);
         CoreModuleProperties.AUTH_TIMEOUT.set(ssh, config.authTimeout);
         CoreModuleProperties.IDLE_TIMEOUT.set(ssh, config.idleTimeout);
+        // Replies go out as soon as written: with Nagle, a reply's second segment waited for the
+        // client's delayed ACK, 40 ms on Linux, for about one request in a hundred.
+        CoreModuleProperties.TCP_NODELAY.set(ssh, true);
         return ssh;
     }
 

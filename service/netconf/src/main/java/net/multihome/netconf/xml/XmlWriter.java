@@ -2,6 +2,7 @@ package net.multihome.netconf.xml;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Attr;
@@ -17,14 +18,38 @@ import org.w3c.dom.Node;
  * element or attribute is declared where it is needed, whatever mix of parsed and built nodes
  * a reply holds, and so that {@code >} is always escaped: an echoed attribute holding
  * {@code ]]>]]>} can then never end an end-of-message frame early.
+ *
+ * <p>Nodes are only read, so they may belong to any document: a reply's content is written
+ * inside its envelope where it stands ({@link #toBytes(Element, Element, List)}), without a
+ * copy into the envelope's document.
  */
 public final class XmlWriter {
-    private XmlWriter() {
+    private final Element holder;
+    private final List<Node> contents;
+
+    private XmlWriter(Element holder, List<Node> contents) {
+        this.holder = holder;
+        this.contents = contents;
     }
 
     public static byte[] toBytes(Node node) {
-        StringBuilder out = new StringBuilder(256);
         Node start = node instanceof Document d ? d.getDocumentElement() : node;
+        return new XmlWriter(null, List.of()).bytes(start);
+    }
+
+    /**
+     * {@code root} with {@code contents} written as the children of {@code holder}, an element
+     * without children inside {@code root} (or {@code root} itself).
+     */
+    public static byte[] toBytes(Element root, Element holder, List<? extends Node> contents) {
+        if (holder.hasChildNodes()) {
+            throw new IllegalArgumentException("the holder of spliced contents must have no children");
+        }
+        return new XmlWriter(holder, List.<Node>copyOf(contents)).bytes(root);
+    }
+
+    private byte[] bytes(Node start) {
+        StringBuilder out = new StringBuilder(1024);
         write(start, new Scope(null), out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -33,7 +58,7 @@ public final class XmlWriter {
         return new String(toBytes(node), StandardCharsets.UTF_8);
     }
 
-    private static void write(Node node, Scope scope, StringBuilder out) {
+    private void write(Node node, Scope scope, StringBuilder out) {
         switch (node.getNodeType()) {
             case Node.ELEMENT_NODE -> writeElement((Element) node, scope, out);
             case Node.TEXT_NODE -> escape(node.getNodeValue(), false, out);
@@ -44,7 +69,7 @@ public final class XmlWriter {
         }
     }
 
-    private static void writeElement(Element element, Scope parent, StringBuilder out) {
+    private void writeElement(Element element, Scope parent, StringBuilder out) {
         Scope scope = new Scope(parent);
         StringBuilder attrs = new StringBuilder();
         NamedNodeMap attributes = element.getAttributes();
@@ -91,13 +116,20 @@ public final class XmlWriter {
         out.append('<').append(qname);
         scope.writeDeclarations(out);
         out.append(attrs);
-        if (!element.hasChildNodes()) {
+        boolean spliced = element == holder;
+        if (spliced ? contents.isEmpty() : !element.hasChildNodes()) {
             out.append("/>");
             return;
         }
         out.append('>');
-        for (Node c = element.getFirstChild(); c != null; c = c.getNextSibling()) {
-            write(c, scope, out);
+        if (spliced) {
+            for (Node c : contents) {
+                write(c, scope, out);
+            }
+        } else {
+            for (Node c = element.getFirstChild(); c != null; c = c.getNextSibling()) {
+                write(c, scope, out);
+            }
         }
         out.append("</").append(qname).append('>');
     }

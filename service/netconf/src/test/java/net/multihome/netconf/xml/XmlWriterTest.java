@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.List;
 import javax.xml.XMLConstants;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -69,5 +70,25 @@ class XmlWriterTest {
         top.appendChild(other);
         doc.appendChild(top);
         assertEquals("<top xmlns=\"urn:a\"><leaf/><other xmlns=\"urn:b\"/></top>", XmlWriter.toString(doc));
+    }
+
+    @Test
+    void writesContentsOfAnotherDocumentInsideTheHolderWithoutTouchingThem() {
+        Document envelope = XmlDocuments.newDocument();
+        Element reply = envelope.createElementNS("urn:a", "reply");
+        Element data = envelope.createElementNS("urn:a", "data");
+        reply.appendChild(data);
+        envelope.appendChild(reply);
+        Document other = XmlDocuments.newDocument();
+        Element inner = other.createElementNS("urn:a", "inner");
+        inner.appendChild(other.createElementNS("urn:b", "leaf"));
+        other.appendChild(inner);
+
+        assertEquals("<reply xmlns=\"urn:a\"><data><inner><leaf xmlns=\"urn:b\"/></inner></data></reply>",
+                new String(XmlWriter.toBytes(reply, data, List.of(inner)), UTF_8));
+        assertFalse(data.hasChildNodes());
+        assertEquals(other, inner.getOwnerDocument());
+        assertEquals("<reply xmlns=\"urn:a\"><data/></reply>",
+                new String(XmlWriter.toBytes(reply, data, List.of()), UTF_8));
     }
 }

@@ -58,6 +58,11 @@ public final class NftablesMonitor implements AutoCloseable {
         return monitor;
     }
 
+    /** Whether it still watches: false once closed or stopped by a socket error. */
+    public boolean watching() {
+        return running && reader.isAlive();
+    }
+
     private void readLoop() {
         while (running) {
             try {
