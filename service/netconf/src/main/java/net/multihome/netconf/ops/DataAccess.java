@@ -14,6 +14,9 @@ public interface DataAccess {
     /** The data (top-level elements, owned by the caller) without what the session may not read. */
     List<Element> readable(List<Element> data, NetconfSession session);
 
+    /** Whether no access control applies to the session, so it may be shown data unfiltered. */
+    boolean readsEverything(NetconfSession session);
+
     /** @throws DatastoreException access-denied when the edit writes a node the session may not */
     void checkEdit(Datastore target, List<Element> edit, EditOperation defaultOperation, NetconfSession session)
             throws DatastoreException, StoreException;

@@ -36,8 +36,9 @@ final class GetConfigHandler extends Handler {
         Datastore source = Params.named(op, "source");
         Optional<SubtreeFilter> filter = Params.filter(op);
         WithDefaultsMode mode = Params.withDefaults(op);
-        if (filter.isEmpty() && mode == WithDefaultsMode.EXPLICIT) {
-            // The whole datastore as stored: the reply is written from the shared element, uncopied.
+        if (filter.isEmpty() && mode == WithDefaultsMode.EXPLICIT && access.readsEverything(session)) {
+            // The whole datastore as stored, to a session no rule restricts: written from the
+            // shared element, uncopied.
             Element shared = datastores.shared(source);
             return shared == null ? RpcReply.data() : RpcReply.data(shared);
         }
