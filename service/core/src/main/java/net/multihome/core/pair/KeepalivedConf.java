@@ -9,7 +9,9 @@ import net.multihome.core.config.Redundancy;
  * keepalived.conf for this router's half of the pair: one VRRPv3 instance whose advertisements
  * go unicast to the peer over the sync link, holding the LAN gateway address and the shared
  * providers' addresses; the LAN interface is tracked (its loss is a fault, which gives the role
- * up at once), and so is the daemon's track file (all providers down).
+ * up at once), and so is the daemon's track file (all providers down). The sync link itself is
+ * not tracked: a peer that dies takes the carrier of a direct cable with it, and the survivor
+ * must become master then, not fail.
  */
 public final class KeepalivedConf {
 
@@ -39,6 +41,7 @@ public final class KeepalivedConf {
         out.append("    state BACKUP\n");
         out.append("    version 3\n");
         out.append("    interface ").append(pair.syncInterface()).append('\n');
+        out.append("    dont_track_primary\n");
         out.append("    virtual_router_id ").append(vrrp.virtualRouterId()).append('\n');
         out.append("    priority ").append(vrrp.priority()).append('\n');
         out.append("    advert_int ").append(seconds(vrrp.advertInterval().toMillis())).append('\n');

@@ -101,7 +101,7 @@ class PairConfigTest {
     @Test
     void keepalivedRunsOneInstanceOverTheSyncLinkHoldingTheVirtualAddresses() throws Exception {
         String conf = KeepalivedConf.render(routerA(), FILES);
-        for (String line : List.of("interface sync0", "virtual_router_id 51", "priority 150", "advert_int 1\n",
+        for (String line : List.of("interface sync0\n    dont_track_primary", "virtual_router_id 51", "priority 150", "advert_int 1\n",
                 "version 3", "nopreempt", "unicast_src_ip 198.18.0.1", "unicast_peer {\n        198.18.0.2\n",
                 "10.0.0.1/24 dev eth0", "203.0.113.10/26 dev if1", "203.0.113.74/26 dev if2",
                 "track_interface {\n        eth0\n", "file \"/run/multihome/vrrp-track\"", "weight 1",
