@@ -122,7 +122,7 @@ final class Service implements AutoCloseable {
         health.apply(config.providers());
         loop.start();
         leases.watch(loop::trigger);
-        vrrp.watch(state -> { });
+        vrrp.watch();
         // A change to any nftables table wakes a pass: ours, deleted or edited, is back at once.
         NftablesMonitor nftables = NftablesMonitor.start(null, loop::trigger);
         CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
@@ -130,7 +130,7 @@ final class Service implements AutoCloseable {
         snmp.apply(config.management().snmp());
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
         MetricsService metrics = new MetricsService(new MetricSources(status::snapshot, status::counters,
-                () -> netconfRef.get().counters(), snmp::requests));
+                () -> netconfRef.get().counters(), snmp::requests, vrrp::state));
         Consumer<MultihomeConfig> applied = next -> {
             snmp.apply(next.management().snmp());
             metrics.apply(next.management().metrics());
@@ -144,7 +144,8 @@ final class Service implements AutoCloseable {
         // Built even when disabled: a later configuration that enables it starts the listener.
         NetconfService netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
                 .store(store).status(status).events(events)
-                .probes(new HealthProbes(health, status)).settings(config.management().netconf()).build();
+                .probes(new HealthProbes(health, status)).vrrp(vrrp::state)
+                .settings(config.management().netconf()).build();
         netconfRef.set(netconf);
         metrics.apply(config.management().metrics());
         resume(store);

@@ -10,7 +10,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.function.Consumer;
 import net.multihome.core.pair.VrrpState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the VRRP state file that keepalived's notify script replaces on each change (inotify on
  * its directory). The watcher thread alone reads the file; it publishes the state through a
- * volatile field and then tells the listener, which only hands it on.
+ * volatile field, which the status socket, NETCONF and the metrics read.
  */
 public final class VrrpStateWatcher implements AutoCloseable {
 
@@ -45,8 +44,8 @@ public final class VrrpStateWatcher implements AutoCloseable {
         return state;
     }
 
-    /** Starts watching; {@code changed} runs on the watcher thread with each new state. */
-    public synchronized void watch(Consumer<VrrpState> changed) {
+    /** Starts watching. */
+    public synchronized void watch() {
         if (thread != null) {
             return;
         }
@@ -61,10 +60,10 @@ public final class VrrpStateWatcher implements AutoCloseable {
             return;
         }
         WatchService events = watcher;
-        thread = Thread.ofPlatform().daemon().name("vrrp-state-watch").start(() -> run(events, changed));
+        thread = Thread.ofPlatform().daemon().name("vrrp-state-watch").start(() -> run(events));
     }
 
-    private void run(WatchService events, Consumer<VrrpState> changed) {
+    private void run(WatchService events) {
         try {
             while (true) {
                 WatchKey key = events.take();
@@ -78,7 +77,6 @@ public final class VrrpStateWatcher implements AutoCloseable {
                 if (next != state) {
                     LOG.info("redundancy: VRRP state {} (was {})", next, state);
                     state = next;
-                    changed.accept(next);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
