@@ -11,6 +11,8 @@
 #   ispN    203.0.113.(64(N-1))/26: ISP .1, a .2, b .3, virtual address .10 (VRRP, SNAT to it)
 #   ispN - inet as in the single-router lab; IPv4 only.
 
+# The routers' configurations: lab-pair-a.xml and lab-pair-b.xml from this directory.
+pair_configs=${MULTIHOME_LAB_PAIR_CONFIGS:-$here/../examples}
 pair_namespaces=("$prefix-lan" "$prefix-lansw" "$prefix-a" "$prefix-b" "$prefix-isp1" "$prefix-isp2" "$prefix-inet")
 pair_routers=(a b)
 
@@ -76,7 +78,7 @@ pair_start_router() {
     if ! pair_alive "$dir/daemon.pid"; then
         before=$(pair_readies "$dir/daemon.log")
         ip netns exec "$prefix-$r" setsid "$launcher" daemon --state-dir "$dir/state" \
-            --factory-config "${factory:-$here/../examples/lab-pair-$r.xml}" --runtime-dir "$dir" \
+            --factory-config "$pair_configs/lab-pair-$r.xml" --runtime-dir "$dir" \
             --rt-tables "$dir/rt_tables.conf" --vrrp-notify "$here/../pair/vrrp-notify" \
             >>"$dir/daemon.log" 2>&1 </dev/null &
         echo $! >"$dir/daemon.pid"

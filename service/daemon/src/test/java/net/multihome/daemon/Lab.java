@@ -32,8 +32,8 @@ final class Lab implements AutoCloseable {
     /** What {@code lab up} printed. */
     String upOutput = "";
 
-    /** {@code factory} null: the lab's own choice of example configuration. */
-    private Lab(Path dir, Path factory) {
+    /** {@code settings}: more MULTIHOME_LAB_* variables, the factory configuration's among them. */
+    private Lab(Path dir, Map<String, String> settings) {
         this.prefix = UniqueNames.next("mht");
         this.runDir = dir.resolve("run");
         this.rtTables = dir.resolve("rt_tables.d/multihome.conf");
@@ -47,9 +47,7 @@ final class Lab implements AutoCloseable {
                 "MULTIHOME_LAB_NETCONF_PORT", Integer.toString(netconfPort),
                 "MULTIHOME_LAB_SNMP_PORT", Integer.toString(snmpPort),
                 "MULTIHOME_LAB_METRICS_PORT", Integer.toString(metricsPort)));
-        if (factory != null) {
-            environment.put("MULTIHOME_LAB_FACTORY", factory.toString());
-        }
+        environment.putAll(settings);
         this.environment = Map.copyOf(environment);
     }
 
@@ -75,7 +73,7 @@ final class Lab implements AutoCloseable {
 
     /** Brings up a lab with the daemon running {@code factory}. */
     static Lab up(Path dir, Path factory) {
-        return up(dir, factory, "up");
+        return up(dir, Map.of("MULTIHOME_LAB_FACTORY", factory.toString()), "up");
     }
 
     /**
@@ -83,12 +81,17 @@ final class Lab implements AutoCloseable {
      * their example configurations, each with its daemon, keepalived and conntrackd.
      */
     static Lab pair(Path dir) {
-        return up(dir, null, "up", "--pair");
+        return up(dir, Map.of(), "up", "--pair");
     }
 
-    private static Lab up(Path dir, Path factory, String... up) {
+    /** The pair on {@code configs}' lab-pair-a.xml and lab-pair-b.xml instead of the examples. */
+    static Lab pair(Path dir, Path configs) {
+        return up(dir, Map.of("MULTIHOME_LAB_PAIR_CONFIGS", configs.toString()), "up", "--pair");
+    }
+
+    private static Lab up(Path dir, Map<String, String> settings, String... up) {
         Root.assume();
-        Lab lab = new Lab(dir, factory);
+        Lab lab = new Lab(dir, settings);
         try {
             lab.upOutput = lab.lab(Duration.ofSeconds(240), up);
         } catch (RuntimeException | Error e) {

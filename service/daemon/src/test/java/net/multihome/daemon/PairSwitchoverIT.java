@@ -42,7 +42,7 @@ class PairSwitchoverIT {
      * advertisements (1 s) and its skew ((256 - 100) / 256 s), then takes over; the rest is room
      * for a loaded machine. A router that sees a fault gives the role up at once (priority 0).
      */
-    private static final Duration DEAD_MASTER = Duration.ofMillis(3_000 + 610 + 1_000);
+    private static final Duration DEAD_MASTER = Duration.ofMillis(3_000 + 610 + 2_000);
     private static final Duration FAULTED_MASTER = Duration.ofSeconds(3);
     /** How long both routers may take to settle after the lab is up. */
     private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -114,6 +114,28 @@ class PairSwitchoverIT {
         String status = lab.lab("status");
         assertTrue(status.contains("router a") && status.contains("vrrp:      backup")
                 && status.contains("vrrp:      master"), status);
+    }
+
+    @Test
+    void withPreemptTheReturningRouterOfHigherPriorityTakesTheRoleBack() throws IOException {
+        Path configs = Files.createDirectories(dir.resolve("configs"));
+        for (String r : List.of("a", "b")) {
+            String xml = Files.readString(Lab.RECIPE.resolveSibling("lab-pair-" + r + ".xml"));
+            assertTrue(xml.contains("<preempt>false</preempt>"));
+            Files.writeString(configs.resolve("lab-pair-" + r + ".xml"),
+                    xml.replace("<preempt>false</preempt>", "<preempt>true</preempt>"));
+        }
+        lab = Lab.pair(dir, configs);
+        assertTrue(Await.within(SETTLE, () -> state("a").equals("MASTER") && state("b").equals("BACKUP")),
+                () -> "a did not become master and b backup: a " + state("a") + ", b " + state("b") + logs());
+        lab.lab("crash", "a");
+        assertTrue(Await.within(DEAD_MASTER, () -> gatewayIs("b")),
+                () -> "the gateway did not move to b within " + DEAD_MASTER + logs());
+        lab.lab(Duration.ofSeconds(240), "restore", "a");
+        assertTrue(Await.within(SETTLE, () -> state("a").equals("MASTER") && state("b").equals("BACKUP")),
+                () -> "a (priority 150) did not take the role back: a " + state("a") + ", b " + state("b") + logs());
+        assertTrue(Await.within(Duration.ofSeconds(5), () -> gatewayIs("a")), () -> "the gateway did not return to a"
+                + logs());
     }
 
     @Test
