@@ -193,6 +193,8 @@ pair_restore() {
     local dir v l
     dir=$(pair_dir "$r")
     if ! pair_alive "$dir/keepalived.pid"; then
+        # /run is empty after a power loss: no VRRP state until keepalived reports one.
+        rm -f "$dir/vrrp-state"
         for v in "${pair_virtual[@]}"; do
             # shellcheck disable=SC2086 # an address and its device
             in_ns "$r" ip addr del $v 2>/dev/null || true

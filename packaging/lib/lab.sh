@@ -22,6 +22,9 @@
 # (pppoe-server in the ISP, pppd in the router; needs the kernel's PPP support). Each mode runs
 # its example configuration (lab.xml, lab-dhcp.xml, lab-slaac.xml, lab-pppoe.xml) unless
 # MULTIHOME_LAB_FACTORY names another.
+#
+# `lab up --pair` builds the redundant pair instead (lab-pair.sh): two routers with keepalived
+# and conntrackd on one LAN switch and two shared ISP switches.
 set -euo pipefail
 
 # Tests run their own lab beside a person's by setting these.
