@@ -248,6 +248,42 @@ public final class ConfigReader {
         return new PortRange(start, end);
     }
 
+    private static Redundancy redundancy(DataView v) {
+        DataView vrrp = v.container("vrrp");
+        String id = vrrp.required("virtual-router-id");
+        List<UplinkAddress> uplinks = vrrp.list("uplink-address", "provider").stream()
+                .map(u -> new UplinkAddress(u.text("provider"), virtualAddress(u, "address")))
+                .toList();
+        v.required("sync-interface");
+        v.required("address");
+        v.required("peer-address");
+        return new Redundancy(v.text("sync-interface"), address(v, "address", Family.INET),
+                address(v, "peer-address", Family.INET),
+                new Redundancy.Vrrp(id == null ? 0 : Integer.parseInt(id), (int) vrrp.number("priority", 100),
+                        Duration.ofMillis(vrrp.number("advert-interval", 1000)), vrrp.bool("preempt", false),
+                        vrrp.required("virtual-address") == null ? null : virtualAddress(vrrp, "virtual-address"),
+                        uplinks),
+                (int) v.container("track").number("all-providers-down", Redundancy.FAULT_WEIGHT));
+    }
+
+    /** {@code address/length} with host bits (a virtual address, not a network). */
+    private static VirtualAddress virtualAddress(DataView v, String leaf) {
+        String text = v.text(leaf);
+        int slash = text.indexOf('/');
+        try {
+            InetAddress address = IpAddresses.parse(text.substring(0, slash));
+            int length = Integer.parseInt(text.substring(slash + 1));
+            if (Family.of(address) != Family.INET || length < 1 || length > 32) {
+                v.error(leaf, "'" + text + "' is not an IPv4 address with a prefix length of 1 to 32");
+                return null;
+            }
+            return new VirtualAddress(address, length);
+        } catch (IllegalArgumentException e) {
+            v.error(leaf, "'" + text + "': " + e.getMessage());
+            return null;
+        }
+    }
+
     private static Management management(DataView v) {
         DataView nc = v.container("netconf");
         DataView snmp = v.container("snmp");
@@ -286,42 +322,6 @@ public final class ConfigReader {
         DataView metrics = v.container("metrics");
         return new Management(netconf, snmpSettings,
                 new Management.Metrics(metrics.bool("enabled", true), endpoints(metrics, 9813)));
-    }
-
-    private static Redundancy redundancy(DataView v) {
-        DataView vrrp = v.container("vrrp");
-        String id = vrrp.required("virtual-router-id");
-        List<UplinkAddress> uplinks = vrrp.list("uplink-address", "provider").stream()
-                .map(u -> new UplinkAddress(u.text("provider"), virtualAddress(u, "address")))
-                .toList();
-        v.required("sync-interface");
-        v.required("address");
-        v.required("peer-address");
-        return new Redundancy(v.text("sync-interface"), address(v, "address", Family.INET),
-                address(v, "peer-address", Family.INET),
-                new Redundancy.Vrrp(id == null ? 0 : Integer.parseInt(id), (int) vrrp.number("priority", 100),
-                        Duration.ofMillis(vrrp.number("advert-interval", 1000)), vrrp.bool("preempt", false),
-                        vrrp.required("virtual-address") == null ? null : virtualAddress(vrrp, "virtual-address"),
-                        uplinks),
-                (int) v.container("track").number("all-providers-down", Redundancy.FAULT_WEIGHT));
-    }
-
-    /** {@code address/length} with host bits (a virtual address, not a network). */
-    private static VirtualAddress virtualAddress(DataView v, String leaf) {
-        String text = v.text(leaf);
-        int slash = text.indexOf('/');
-        try {
-            InetAddress address = IpAddresses.parse(text.substring(0, slash));
-            int length = Integer.parseInt(text.substring(slash + 1));
-            if (Family.of(address) != Family.INET || length < 1 || length > 32) {
-                v.error(leaf, "'" + text + "' is not an IPv4 address with a prefix length of 1 to 32");
-                return null;
-            }
-            return new VirtualAddress(address, length);
-        } catch (IllegalArgumentException e) {
-            v.error(leaf, "'" + text + "': " + e.getMessage());
-            return null;
-        }
     }
 
     private static List<Endpoint> endpoints(DataView v, int defaultPort) {
