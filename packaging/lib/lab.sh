@@ -22,6 +22,9 @@
 # (pppoe-server in the ISP, pppd in the router; needs the kernel's PPP support). Each mode runs
 # its example configuration (lab.xml, lab-dhcp.xml, lab-slaac.xml, lab-pppoe.xml) unless
 # MULTIHOME_LAB_FACTORY names another.
+#
+# `lab up --pair` builds the redundant pair instead (lab-pair.sh): two routers with keepalived
+# and conntrackd on one LAN switch and two shared ISP switches.
 set -euo pipefail
 
 # Tests run their own lab beside a person's by setting these.
@@ -42,6 +45,8 @@ launcher=${MULTIHOME_LAB_LAUNCHER:-$here/../bin/multihome}
 factory=${MULTIHOME_LAB_FACTORY:-}
 
 die() { echo "multihome lab: $*" >&2; exit 1; }
+# shellcheck source=lab-pair.sh
+. "$here/lab-pair.sh"
 in_ns() { local ns=$1; shift; ip netns exec "$prefix-$ns" "$@"; }
 exists() { ip netns list | awk '{print $1}' | grep -qx "$1"; }
 
@@ -335,6 +340,7 @@ up() {
         case "$1" in
             --uplinks) [ $# -ge 2 ] || die "--uplinks needs a mode: static, dhcp, slaac or pppoe"; mode=$2; shift 2 ;;
             --uplinks=*) mode=${1#--uplinks=}; shift ;;
+            --pair) [ $# -eq 1 ] || die "--pair takes no other argument"; pair_up; return ;;
             *) die "unknown argument '$1' to up (usage: lab up [--uplinks static|dhcp|slaac|pppoe])" ;;
         esac
     done
@@ -403,9 +409,12 @@ stop_daemon() {
 
 down() {
     stop_forwarders
+    if is_pair; then
+        for r in "${pair_routers[@]}"; do pair_stop_router "$r"; done
+    fi
     stop_daemon
     stop_uplinks
-    for ns in "${namespaces[@]}"; do
+    for ns in "${namespaces[@]}" "${pair_namespaces[@]}"; do
         if exists "$ns"; then ip netns del "$ns"; fi
     done
     rm -rf "$run_dir"
@@ -460,16 +469,17 @@ restore() {
     echo "$1 restored"
 }
 
-usage="usage: multihome lab up [--uplinks static|dhcp|slaac|pppoe]|down|status [--json]|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER"
+usage="usage: multihome lab up [--uplinks static|dhcp|slaac|pppoe | --pair]|down|status [--json]|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER; with --pair: crash a|b, fail a|b lan|uplinks, restore a|b"
 
 case "${1:-}" in
     -h|--help) echo "$usage" ;;
     up) shift; up "$@" ;;
     # The daemon's status socket is in the lab's run directory; the client runs on the host.
-    status) shift; exec "$launcher" status --socket "$run_dir/status.sock" "$@" ;;
+    status) shift; if is_pair; then pair_status "$@"; else exec "$launcher" status --socket "$run_dir/status.sock" "$@"; fi ;;
+    crash) shift; is_pair || die "crash is for the pair lab (lab up --pair)"; pair_crash "${1:-}" ;;
     down) down ;;
-    fail) shift; fail "${1:-}" "${2:-}" ;;
-    restore) shift; restore "${1:-}" ;;
+    fail) shift; if is_pair; then pair_fail "${1:-}" "${2:-}"; else fail "${1:-}" "${2:-}"; fi ;;
+    restore) shift; if is_pair; then pair_restore "${1:-}"; else restore "${1:-}"; fi ;;
     stop-daemon) stop_daemon; echo "daemon stopped; the kernel state stays" ;;
     start-daemon)
         exists "$prefix-router" || die "lab is not up"

@@ -16,6 +16,7 @@ module net.multihome.core {
     exports net.multihome.core.config;
     exports net.multihome.core.health;
     exports net.multihome.core.lease;
+    exports net.multihome.core.pair;
     exports net.multihome.core.plan;
     exports net.multihome.core.reconcile;
     exports net.multihome.core.secret;

@@ -6,6 +6,7 @@
                              (default 5); prints the peers seen, as JSON
   hold HOST PORT EACH SECS   long-lived connections, at least EACH through every peer address seen,
                              each exchanging a line every 100 ms for SECS after "ready"; prints JSON
+                             (per connection: exchanges, longest gap, error, when the last answer came)
 """
 import json
 import socket
@@ -63,6 +64,7 @@ class Held(threading.Thread):
         super().__init__(daemon=True)
         self.conn, self.reader, self.via, self.stop = conn, reader, via, stop
         self.exchanges, self.max_gap, self.error, self.error_at = 1, 0.0, None, None
+        self.last_at = time.time()
 
     def run(self):
         self.conn.settimeout(REPLY_TIMEOUT)
@@ -76,12 +78,12 @@ class Held(threading.Thread):
                 break
             now = time.monotonic()
             self.max_gap = max(self.max_gap, now - last)
-            self.exchanges, last = self.exchanges + 1, now
+            self.exchanges, last, self.last_at = self.exchanges + 1, now, time.time()
         self.conn.close()
 
     def summary(self):
         return {"via": self.via, "exchanges": self.exchanges, "max_gap": round(self.max_gap, 3),
-                "error": self.error, "error_at": self.error_at}
+                "error": self.error, "error_at": self.error_at, "last_at": self.last_at}
 
 
 def hold(host, port, each, seconds):

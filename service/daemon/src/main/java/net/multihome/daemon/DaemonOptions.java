@@ -15,15 +15,18 @@ import net.multihome.core.reconcile.TableNamesFile;
  * @param tableNames the rt_tables.d file to write
  * @param owner the protocol number that tags our kernel objects
  * @param safetyInterval time between passes when nothing triggers one
+ * @param vrrpNotify keepalived's notify script, as the generated keepalived.conf names it
  * @param selfCheck how long the reconcile loop may hold news, or probe rounds stop being counted
  *     beyond their interval, before the daemon dumps its threads and exits for a restart
  */
 record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirectory, Path leaseDirectory,
-        Path tableNames, OwnerTag owner, Duration safetyInterval, Duration selfCheck) {
+        Path tableNames, OwnerTag owner, Duration safetyInterval, Duration selfCheck, Path vrrpNotify) {
 
     static final Path DEFAULT_RUNTIME_DIRECTORY = Path.of("/run/multihome");
+    static final Path DEFAULT_VRRP_NOTIFY = Path.of("/usr/lib/multihome/vrrp-notify");
     static final String USAGE = "daemon [--state-dir DIR] [--factory-config FILE] [--runtime-dir DIR] [--lease-dir DIR]"
-            + " [--rt-tables FILE] [--protocol N] [--self-check-seconds N]";
+            + " [--rt-tables FILE] [--protocol N] [--self-check-seconds N]"
+            + " [--vrrp-notify FILE]";
 
     /** @throws IllegalArgumentException naming the bad option */
     static DaemonOptions parse(String[] args) {
@@ -34,6 +37,7 @@ record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirect
         Path tables = TableNamesFile.DEFAULT;
         OwnerTag owner = OwnerTag.DEFAULT;
         Duration selfCheck = Duration.ofSeconds(30);
+        Path vrrpNotify = DEFAULT_VRRP_NOTIFY;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -46,6 +50,7 @@ record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirect
                 case "--runtime-dir" -> runtime = Path.of(value);
                 case "--lease-dir" -> leases = Path.of(value);
                 case "--rt-tables" -> tables = Path.of(value);
+                case "--vrrp-notify" -> vrrpNotify = Path.of(value).toAbsolutePath();
                 case "--protocol" -> {
                     try {
                         owner = new OwnerTag(Integer.parseInt(value));
@@ -58,7 +63,7 @@ record DaemonOptions(Path stateDirectory, Path factoryConfig, Path runtimeDirect
             }
         }
         return new DaemonOptions(state, factory, runtime, leases == null ? runtime.resolve("leases") : leases, tables,
-                owner, Duration.ofSeconds(30), selfCheck);
+                owner, Duration.ofSeconds(30), selfCheck, vrrpNotify);
     }
 
     private static long positive(String option, String value) {

@@ -7,25 +7,29 @@ import net.multihome.core.health.HealthMonitor;
 import net.multihome.core.reconcile.PassResult;
 import net.multihome.core.reconcile.ReconcileLoop;
 import net.multihome.core.status.StatusTracker;
+import net.multihome.daemon.pair.PairFileWriter;
 import net.multihome.netlink.model.Link;
 
 /**
  * What the reconcile loop's owner thread does besides passes: the health monitor follows the
  * configuration and the links each pass saw, and the status snapshot is published after each
- * pass, each health update and each read of the interfaces' counters. Every call here hands
- * over or publishes; none waits.
+ * pass, each health update and each read of the interfaces' counters; a redundant pair's files
+ * follow the configuration and the providers' states. Every call here hands over, publishes or
+ * writes a small file of the runtime directory; none waits for another component.
  */
-record OwnerDuties(HealthMonitor health, StatusTracker status, CountDownLatch firstPass)
+record OwnerDuties(HealthMonitor health, StatusTracker status, CountDownLatch firstPass, PairFileWriter pair)
         implements ReconcileLoop.Listener {
 
     @Override
     public void configuring(MultihomeConfig next) {
         health.apply(next.providers());
+        pair.configure(next);
     }
 
     @Override
     public void passed(MultihomeConfig used, PassResult result) {
         status.record(used, result, health.snapshot());
+        pair.providers(used, status.snapshot().providers());
         firstPass.countDown();
         result.links().forEach(link -> health.linkChanged(link.name(), usable(link), linkState(link)));
     }
@@ -33,6 +37,7 @@ record OwnerDuties(HealthMonitor health, StatusTracker status, CountDownLatch fi
     @Override
     public void healthRefreshed() {
         status.refresh(health.snapshot());
+        pair.providers(status.snapshot().config(), status.snapshot().providers());
     }
 
     @Override

@@ -16,6 +16,7 @@ import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.Management;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.health.HealthMonitor;
+import net.multihome.core.pair.PairFiles;
 import net.multihome.core.reconcile.NetlinkDataplane;
 import net.multihome.core.reconcile.ReconcileLoop;
 import net.multihome.core.reconcile.Reconciler;
@@ -30,6 +31,8 @@ import net.multihome.core.yang.YangSchema;
 import net.multihome.daemon.counters.CounterRefresher;
 import net.multihome.daemon.leases.LeaseDirectory;
 import net.multihome.daemon.metrics.MetricSources;
+import net.multihome.daemon.pair.PairFileWriter;
+import net.multihome.daemon.pair.VrrpStateWatcher;
 import net.multihome.daemon.metrics.MetricsService;
 import net.multihome.daemon.status.StatusServer;
 import net.multihome.netconf.service.NetconfService;
@@ -101,8 +104,11 @@ final class Service implements AutoCloseable {
         Reconciler reconciler = new Reconciler(new NetlinkDataplane(netlink), options.owner(),
                 new TableNamesFile(options.tableNames()), leases);
         CountDownLatch firstPass = new CountDownLatch(1);
+        PairFileWriter pairFiles = new PairFileWriter(new PairFiles(options.runtimeDirectory(), options.vrrpNotify()));
+        pairFiles.configure(config);
+        VrrpStateWatcher vrrp = VrrpStateWatcher.open(pairFiles.files().state());
         ReconcileLoop loop = new ReconcileLoop(reconciler, config, health::verdicts, timers, options.safetyInterval(),
-                Duration.ofSeconds(1), new OwnerDuties(health, status, firstPass));
+                Duration.ofSeconds(1), new OwnerDuties(health, status, firstPass, pairFiles));
         loopRef.set(loop);
         KernelEventFilter relevant = new KernelEventFilter(options.owner().protocol());
         NetlinkMonitor monitor = NetlinkMonitor.start(event -> {
@@ -116,6 +122,7 @@ final class Service implements AutoCloseable {
         health.apply(config.providers());
         loop.start();
         leases.watch(loop::trigger);
+        vrrp.watch();
         // A change to any nftables table wakes a pass: ours, deleted or edited, is back at once.
         // Passes list the table only after such a change.
         NftablesMonitor nftables = NftablesMonitor.start(null, () -> {
@@ -128,7 +135,7 @@ final class Service implements AutoCloseable {
         snmp.apply(config.management().snmp());
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
         MetricsService metrics = new MetricsService(new MetricSources(status::snapshot, status::counters,
-                () -> netconfRef.get().counters(), snmp::requests));
+                () -> netconfRef.get().counters(), snmp::requests, vrrp::state));
         Consumer<MultihomeConfig> applied = next -> {
             snmp.apply(next.management().snmp());
             metrics.apply(next.management().metrics());
@@ -142,7 +149,8 @@ final class Service implements AutoCloseable {
         // Built even when disabled: a later configuration that enables it starts the listener.
         NetconfService netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
                 .store(store).status(status).events(events)
-                .probes(new HealthProbes(health, status)).settings(config.management().netconf()).build();
+                .probes(new HealthProbes(health, status)).vrrp(vrrp::state)
+                .settings(config.management().netconf()).build();
         netconfRef.set(netconf);
         metrics.apply(config.management().metrics());
         resume(store);
@@ -152,13 +160,13 @@ final class Service implements AutoCloseable {
             // Routing goes on without the management plane; the kernel state is intact either way.
             LOG.error("NETCONF server not started: {}", e.toString());
         }
-        StatusServer statusSocket = StatusSocket.start(options.runtimeDirectory(), status, timers::now);
+        StatusServer statusSocket = StatusSocket.start(options.runtimeDirectory(), status, vrrp::state, timers::now);
         awaitFirstPass(firstPass, status);
         manager.ready(status.snapshot());
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
         return new Service(startup, store, manager, Stream.of(selfCheck, statusSocket, counters, metrics, netconf,
-                store, snmp, nftables, monitor, leases, health, loop, timers, netlink).filter(Objects::nonNull).toList());
+                store, snmp, nftables, monitor, leases, vrrp, health, loop, timers, netlink).filter(Objects::nonNull).toList());
     }
 
     /**

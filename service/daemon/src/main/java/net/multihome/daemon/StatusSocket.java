@@ -3,7 +3,10 @@ package net.multihome.daemon;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.function.Supplier;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.reconcile.PassResult;
+import net.multihome.core.status.StatusSnapshot;
 import net.multihome.core.status.StatusTracker;
 import net.multihome.daemon.status.PeerAccess;
 import net.multihome.daemon.status.StatusReport;
@@ -20,9 +23,10 @@ final class StatusSocket {
     }
 
     /** The server, or null when the socket could not be opened (logged). */
-    static StatusServer start(Path runtimeDirectory, StatusTracker status, InstantSource clock) {
+    static StatusServer start(Path runtimeDirectory, StatusTracker status, Supplier<VrrpState> vrrp,
+            InstantSource clock) {
         try {
-            StatusServer server = StatusServer.start(runtimeDirectory, () -> report(status), PeerAccess.system(), clock);
+            StatusServer server = StatusServer.start(runtimeDirectory, () -> report(status, vrrp), PeerAccess.system(), clock);
             LOG.info("status socket listening on {}", server.socket());
             return server;
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -31,8 +35,11 @@ final class StatusSocket {
         }
     }
 
-    private static StatusReport report(StatusTracker status) {
+    /** The VRRP state only while the running configuration makes this router one of a pair. */
+    private static StatusReport report(StatusTracker status, Supplier<VrrpState> vrrp) {
         PassResult pass = status.lastPass();
-        return new StatusReport(status.snapshot(), status.lastPassAt(), pass == null ? null : pass.took());
+        StatusSnapshot snapshot = status.snapshot();
+        return new StatusReport(snapshot, status.lastPassAt(), pass == null ? null : pass.took(),
+                snapshot.config().pair().isPresent() ? vrrp.get() : null);
     }
 }

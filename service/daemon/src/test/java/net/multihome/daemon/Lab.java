@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.multihome.testing.CommandResult;
@@ -31,20 +32,23 @@ final class Lab implements AutoCloseable {
     /** What {@code lab up} printed. */
     String upOutput = "";
 
-    private Lab(Path dir, Path factory) {
+    /** {@code settings}: more MULTIHOME_LAB_* variables, the factory configuration's among them. */
+    private Lab(Path dir, Map<String, String> settings) {
         this.prefix = UniqueNames.next("mht");
         this.runDir = dir.resolve("run");
         this.rtTables = dir.resolve("rt_tables.d/multihome.conf");
         this.netconfPort = freePort();
         this.snmpPort = freePort();
         this.metricsPort = freePort();
-        this.environment = Map.of("MULTIHOME_LAB_PREFIX", prefix, "MULTIHOME_LAB_RUN_DIR", runDir.toString(),
+        Map<String, String> environment = new HashMap<>(Map.of("MULTIHOME_LAB_PREFIX", prefix,
+                "MULTIHOME_LAB_RUN_DIR", runDir.toString(),
                 "MULTIHOME_LAB_RT_TABLES", rtTables.toString(),
                 "MULTIHOME_LAB_RT_PROTOS", dir.resolve("rt_protos.d/multihome.conf").toString(),
-                "MULTIHOME_LAB_FACTORY", factory.toString(),
                 "MULTIHOME_LAB_NETCONF_PORT", Integer.toString(netconfPort),
                 "MULTIHOME_LAB_SNMP_PORT", Integer.toString(snmpPort),
-                "MULTIHOME_LAB_METRICS_PORT", Integer.toString(metricsPort));
+                "MULTIHOME_LAB_METRICS_PORT", Integer.toString(metricsPort)));
+        environment.putAll(settings);
+        this.environment = Map.copyOf(environment);
     }
 
     private static int freePort() {
@@ -69,10 +73,27 @@ final class Lab implements AutoCloseable {
 
     /** Brings up a lab with the daemon running {@code factory}. */
     static Lab up(Path dir, Path factory) {
+        return up(dir, Map.of("MULTIHOME_LAB_FACTORY", factory.toString()), "up");
+    }
+
+    /**
+     * Brings up the redundant pair ({@code lab up --pair}): routers {@code a} and {@code b} on
+     * their example configurations, each with its daemon, keepalived and conntrackd.
+     */
+    static Lab pair(Path dir) {
+        return up(dir, Map.of(), "up", "--pair");
+    }
+
+    /** The pair on {@code configs}' lab-pair-a.xml and lab-pair-b.xml instead of the examples. */
+    static Lab pair(Path dir, Path configs) {
+        return up(dir, Map.of("MULTIHOME_LAB_PAIR_CONFIGS", configs.toString()), "up", "--pair");
+    }
+
+    private static Lab up(Path dir, Map<String, String> settings, String... up) {
         Root.assume();
-        Lab lab = new Lab(dir, factory);
+        Lab lab = new Lab(dir, settings);
         try {
-            lab.upOutput = lab.lab("up");
+            lab.upOutput = lab.lab(Duration.ofSeconds(240), up);
         } catch (RuntimeException | Error e) {
             lab.close();
             throw e;
@@ -81,9 +102,14 @@ final class Lab implements AutoCloseable {
     }
 
     String lab(String... args) {
+        return lab(Duration.ofSeconds(60), args);
+    }
+
+    /** {@code multihome lab ARGS}, given {@code timeout} (starting the pair's two daemons takes longer). */
+    String lab(Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "lab"));
         command.addAll(List.of(args));
-        return Commands.run(command, environment, Duration.ofSeconds(60)).orFail();
+        return Commands.run(command, environment, timeout).orFail();
     }
 
     /** {@code multihome lab ARGS} run through {@code wrapper} (setpriv, say), however it ends. */

@@ -32,6 +32,8 @@ import net.multihome.core.config.Management.SnmpVersion;
 import net.multihome.core.config.Management.User;
 import net.multihome.core.config.Policy.Action;
 import net.multihome.core.config.Policy.WhenDown;
+import net.multihome.core.config.Redundancy.UplinkAddress;
+import net.multihome.core.config.Redundancy.VirtualAddress;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.IpAddresses;
 import net.multihome.netlink.model.IpPrefix;
@@ -76,7 +78,8 @@ public final class ConfigReader {
                 root.list("policy", "name").stream()
                         .map(v -> known.entry(v, Policy.class, ConfigReader::policy, errors)).toList(),
                 root.list("port-forward", "name").stream().map(ConfigReader::portForward).toList(),
-                management(root.container("management")));
+                management(root.container("management")),
+                root.containerIfPresent("redundancy").map(ConfigReader::redundancy).orElse(null));
         known.finish();
         if (errors.isEmpty()) {
             errors.addAll(ConfigValidator.validate(config));
@@ -247,6 +250,42 @@ public final class ConfigReader {
             return PortRange.single(start);
         }
         return new PortRange(start, end);
+    }
+
+    private static Redundancy redundancy(DataView v) {
+        DataView vrrp = v.container("vrrp");
+        String id = vrrp.required("virtual-router-id");
+        List<UplinkAddress> uplinks = vrrp.list("uplink-address", "provider").stream()
+                .map(u -> new UplinkAddress(u.text("provider"), virtualAddress(u, "address")))
+                .toList();
+        v.required("sync-interface");
+        v.required("address");
+        v.required("peer-address");
+        return new Redundancy(v.text("sync-interface"), address(v, "address", Family.INET),
+                address(v, "peer-address", Family.INET),
+                new Redundancy.Vrrp(id == null ? 0 : Integer.parseInt(id), (int) vrrp.number("priority", 100),
+                        Duration.ofMillis(vrrp.number("advert-interval", 1000)), vrrp.bool("preempt", false),
+                        vrrp.required("virtual-address") == null ? null : virtualAddress(vrrp, "virtual-address"),
+                        uplinks),
+                (int) v.container("track").number("all-providers-down", Redundancy.FAULT_WEIGHT));
+    }
+
+    /** {@code address/length} with host bits (a virtual address, not a network). */
+    private static VirtualAddress virtualAddress(DataView v, String leaf) {
+        String text = v.text(leaf);
+        int slash = text.indexOf('/');
+        try {
+            InetAddress address = IpAddresses.parse(text.substring(0, slash));
+            int length = Integer.parseInt(text.substring(slash + 1));
+            if (Family.of(address) != Family.INET || length < 1 || length > 32) {
+                v.error(leaf, "'" + text + "' is not an IPv4 address with a prefix length of 1 to 32");
+                return null;
+            }
+            return new VirtualAddress(address, length);
+        } catch (IllegalArgumentException e) {
+            v.error(leaf, "'" + text + "': " + e.getMessage());
+            return null;
+        }
     }
 
     private static Management management(DataView v) {

@@ -37,6 +37,7 @@ final class ConfigValidator {
         checkPolicies(config, errors);
         checkTranslation(config, errors);
         checkManagement(config.management(), errors);
+        config.pair().ifPresent(pair -> checkRedundancy(config, pair, errors));
         return errors;
     }
 
@@ -172,6 +173,47 @@ final class ConfigValidator {
                                 + " overlaps provider " + p.name() + "'s network " + network));
                     }
                 }
+            }
+        }
+    }
+
+    private static void checkRedundancy(MultihomeConfig config, Redundancy pair, List<ConfigError> errors) {
+        InstancePath path = InstancePath.ROOT.child("redundancy");
+        if (pair.address().equals(pair.peerAddress())) {
+            errors.add(new ConfigError(path.child("peer-address").text(),
+                    "peer-address " + pair.peerAddress().getHostAddress() + " is this router's own address"));
+        }
+        InstancePath vrrp = path.child("vrrp");
+        if (config.pairLanInterface().isEmpty()) {
+            errors.add(new ConfigError(vrrp.child("virtual-address").text(), "virtual-address "
+                    + pair.vrrp().virtualAddress() + " lies in no local network; its interface is where it goes"));
+        }
+        boolean syncIsLan = config.localNetworks().stream().anyMatch(l -> l.interfaceName().equals(pair.syncInterface()));
+        boolean syncIsUplink = config.providers().stream().anyMatch(p -> p.interfaceName().equals(pair.syncInterface()));
+        if (syncIsLan || syncIsUplink) {
+            errors.add(new ConfigError(path.child("sync-interface").text(), "sync-interface " + pair.syncInterface()
+                    + " is " + (syncIsLan ? "a local network's" : "a provider's") + " interface; the sync link is its own"));
+        }
+        for (Redundancy.UplinkAddress uplink : pair.vrrp().uplinkAddresses()) {
+            InstancePath at = vrrp.entry("uplink-address", "provider", uplink.provider());
+            Optional<Provider> provider = config.provider(uplink.provider());
+            if (provider.isEmpty()) {
+                errors.add(new ConfigError(at.child("provider").text(), "no provider " + uplink.provider()));
+                continue;
+            }
+            Provider p = provider.get();
+            InetAddress address = uplink.address().address();
+            IpPrefix network = p.ipv4() == null ? null : p.ipv4().network();
+            if (network != null && !network.contains(address)) {
+                errors.add(new ConfigError(at.child("address").text(), "virtual address " + uplink.address()
+                        + " is not on provider " + p.name() + "'s network " + network));
+            }
+            if (config.translates() && (p.nat().mode() != Nat.Mode.SNAT || !address.equals(p.nat().address()))) {
+                errors.add(new ConfigError(at.child("address").text(), "provider " + p.name()
+                        + " translates to " + (p.nat().mode() == Nat.Mode.SNAT ? p.nat().address().getHostAddress()
+                        : "its own address (" + p.nat().mode().name().toLowerCase(Locale.ROOT) + ")")
+                        + ", not to its virtual address: set its nat to mode snat, address "
+                        + address.getHostAddress() + ", so its connections survive a switchover"));
             }
         }
     }

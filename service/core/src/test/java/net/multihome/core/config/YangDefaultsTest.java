@@ -70,6 +70,15 @@ class YangDefaultsTest {
                     <listen><address>127.0.0.1</address></listen>
                   </metrics>
                 </management>
+                <redundancy>
+                  <sync-interface>sync0</sync-interface>
+                  <address>198.18.0.1</address>
+                  <peer-address>198.18.0.2</peer-address>
+                  <vrrp>
+                    <virtual-router-id>51</virtual-router-id>
+                    <virtual-address>10.0.0.1/24</virtual-address>
+                  </vrrp>
+                </redundancy>
               </multihome>
             </config>
             """;
@@ -139,7 +148,13 @@ class YangDefaultsTest {
             Map.entry("multihome/management/snmp/notification-target/version",
                     c -> c.management().snmp().targets().getFirst().version()),
             Map.entry("multihome/management/snmp/notification-target/type",
-                    c -> c.management().snmp().targets().getFirst().type()));
+                    c -> c.management().snmp().targets().getFirst().type()),
+            Map.entry("multihome/redundancy/vrrp/priority", c -> c.pair().orElseThrow().vrrp().priority()),
+            Map.entry("multihome/redundancy/vrrp/advert-interval",
+                    c -> c.pair().orElseThrow().vrrp().advertInterval().toMillis()),
+            Map.entry("multihome/redundancy/vrrp/preempt", c -> c.pair().orElseThrow().vrrp().preempt()),
+            Map.entry("multihome/redundancy/track/all-providers-down",
+                    c -> c.pair().orElseThrow().allProvidersDownWeight()));
 
     @Test
     void everyJavaDefaultEqualsItsYangDefault() throws Exception {

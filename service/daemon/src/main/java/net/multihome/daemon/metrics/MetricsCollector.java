@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProviderStatus;
 import net.multihome.core.status.ReconcileCounters;
@@ -42,6 +43,9 @@ public final class MetricsCollector {
         netconf(sources.netconf().get(), metrics);
         metrics.add(counter("multihome_snmp_requests", "SNMP request PDUs received (get, get-next, get-bulk, set).",
                 null, sources.snmpRequests().getAsLong()));
+        if (status.config().pair().isPresent()) {
+            metrics.add(vrrp(sources.vrrp().get()));
+        }
         return new MetricSnapshots(metrics);
     }
 
@@ -119,6 +123,16 @@ public final class MetricsCollector {
                 n.rpcErrors()));
         metrics.add(counter("multihome_netconf_failed_logins", "NETCONF SSH logins refused: wrong passwords and "
                 + "unknown public keys.", null, n.failedLogins()));
+    }
+
+    private static GaugeSnapshot vrrp(VrrpState current) {
+        GaugeSnapshot.Builder state = gauge("multihome_vrrp_state",
+                "1 for the redundant pair's current VRRP state on this router, 0 for the others.", null);
+        for (VrrpState s : VrrpState.values()) {
+            state.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("state", s.yangName()))
+                    .value(current == s ? 1 : 0).build());
+        }
+        return state.build();
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help, Unit unit) {

@@ -26,6 +26,9 @@ public final class StatusJson {
         root.put("taken", time(snapshot.taken()));
         root.put("started", time(snapshot.started()));
         root.put("last-pass", pass);
+        if (report.vrrp() != null) {
+            root.put("vrrp-state", report.vrrp().yangName());
+        }
         root.put("providers", snapshot.providers().stream().map(StatusJson::provider).toList());
         return Json.write(root) + "\n";
     }

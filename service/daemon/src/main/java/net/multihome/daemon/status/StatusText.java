@@ -29,6 +29,9 @@ public final class StatusText {
                     .append(snapshot.reconcilePasses()).append(", ").append(snapshot.lastReconcileResult())
                     .append(", took ").append(report.lastPassTook().toMillis()).append(" ms\n");
         }
+        if (report.vrrp() != null) {
+            out.append("vrrp:      ").append(report.vrrp().yangName()).append('\n');
+        }
         if (snapshot.providers().isEmpty()) {
             out.append("\nno providers configured\n");
         }

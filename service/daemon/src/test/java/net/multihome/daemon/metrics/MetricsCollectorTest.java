@@ -16,7 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import net.multihome.core.config.Balancing;
+import net.multihome.core.config.Management;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.config.Redundancy;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.core.status.ProviderStatus;
@@ -39,6 +43,10 @@ class MetricsCollectorTest {
     Path dir;
 
     static String render() throws IOException {
+        return render(MultihomeConfig.empty());
+    }
+
+    private static String render(MultihomeConfig config) throws IOException {
         ProviderStatus isp1 = new ProviderStatus("isp1", "if1", 2, InetAddress.ofLiteral("203.0.113.2"),
                 InetAddress.ofLiteral("203.0.113.1"), 101, true, OperStatus.UP, "5 consecutive good rounds", 5, 1,
                 new BigDecimal("0.8333"), new ProbeStats(12_500, 10_000, 15_000, 1_250, new BigDecimal("2.50"), 40, 1),
@@ -47,14 +55,27 @@ class MetricsCollectorTest {
                 "interface if2 has no carrier", 1, 1, BigDecimal.ZERO, ProbeStats.NONE, 1, T0, List.of());
         Link if1 = new Link(2, "if1", true, true, OperState.UP, 1500, null, "veth",
                 new LinkStats(10, 20, 1_000, (1L << 32) + 5, 0, 0, 0, 0));
-        StatusSnapshot status = new StatusSnapshot(T0, T0, MultihomeConfig.empty(), List.of(isp1, isp2), List.of(if1),
+        StatusSnapshot status = new StatusSnapshot(T0, T0, config, List.of(isp1, isp2), List.of(if1),
                 List.of(), 7, "ok", List.of(), 77);
         MetricsCollector collector = new MetricsCollector(new MetricSources(() -> status,
                 () -> new ReconcileCounters(7, 1, 2, Duration.ofMillis(70), Duration.ofMillis(5)),
-                () -> new NetconfCounters(1, 4, 30, 0, 2, 5), () -> 123));
+                () -> new NetconfCounters(1, 4, 30, 0, 2, 5), () -> 123, () -> VrrpState.BACKUP));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out, collector.collect());
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRouterOfAPairReportsItsVrrpState() throws IOException {
+        InetAddress lan = InetAddress.ofLiteral("10.0.0.1");
+        MultihomeConfig pair = new MultihomeConfig(Balancing.DEFAULTS, List.of(), List.of(), List.of(), List.of(),
+                Management.NONE, new Redundancy("sync0", InetAddress.ofLiteral("198.18.0.1"),
+                        InetAddress.ofLiteral("198.18.0.2"), new Redundancy.Vrrp(51, 100, Duration.ofSeconds(1), false,
+                                new Redundancy.VirtualAddress(lan, 24), List.of()), Redundancy.FAULT_WEIGHT));
+        String text = render(pair);
+        assertTrue(text.contains("multihome_vrrp_state{state=\"backup\"} 1.0\n"), text);
+        assertTrue(text.contains("multihome_vrrp_state{state=\"master\"} 0.0\n"), text);
+        assertTrue(!render().contains("multihome_vrrp_state"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import net.multihome.core.config.Management;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.status.ReconcileCounters;
 import net.multihome.core.status.StatusSnapshot;
 import net.multihome.netconf.service.NetconfCounters;
@@ -28,7 +29,7 @@ class MetricsServiceTest {
             List.of(), List.of(), 0, "no pass yet", List.of(), 77);
 
     private final MetricsService service = new MetricsService(new MetricSources(() -> EMPTY,
-            () -> ReconcileCounters.NONE, () -> NetconfCounters.NONE, () -> 42));
+            () -> ReconcileCounters.NONE, () -> NetconfCounters.NONE, () -> 42, () -> VrrpState.UNKNOWN));
 
     @AfterEach
     void close() {

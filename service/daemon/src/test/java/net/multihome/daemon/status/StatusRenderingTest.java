@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.core.status.ProviderStatus;
@@ -30,7 +31,7 @@ class StatusRenderingTest {
                 new ProbeStats(0, 0, 0, 0, new BigDecimal("100.00"), 40, 40), 2, NOW.minusSeconds(30), List.of());
         StatusSnapshot snapshot = new StatusSnapshot(NOW, STARTED, MultihomeConfig.empty(), List.of(isp1, isp2),
                 List.of(), List.of(), 42, "ok", List.of(), 77);
-        return new StatusReport(snapshot, NOW.minusSeconds(2), Duration.ofMillis(7));
+        return new StatusReport(snapshot, NOW.minusSeconds(2), Duration.ofMillis(7), null);
     }
 
     @Test
@@ -79,10 +80,19 @@ class StatusRenderingTest {
     void beforeTheFirstPassBothSayNoneYet() {
         StatusSnapshot empty = new StatusSnapshot(STARTED, STARTED, MultihomeConfig.empty(), List.of(), List.of(),
                 List.of(), 0, "no pass yet", List.of(), 77);
-        StatusReport report = new StatusReport(empty, null, null);
+        StatusReport report = new StatusReport(empty, null, null, null);
         assertTrue(StatusText.render(report, NOW).contains("last pass: none yet\n\nno providers configured\n"));
         assertTrue(StatusJson.render(report).contains(
                 "\"last-pass\":{\"at\":null,\"count\":0,\"outcome\":\"no pass yet\",\"took-ms\":null},\"providers\":[]"));
+    }
+
+    @Test
+    void aRouterOfAPairShowsItsVrrpState() throws Exception {
+        StatusReport pair = new StatusReport(report().snapshot(), NOW.minusSeconds(2), Duration.ofMillis(7),
+                VrrpState.MASTER);
+        assertTrue(StatusText.render(pair, NOW).contains("took 7 ms\nvrrp:      master\n\nprovider isp1"));
+        assertTrue(StatusJson.render(pair).contains("\"took-ms\":7},\"vrrp-state\":\"master\",\"providers\""));
+        assertTrue(!StatusJson.render(report()).contains("vrrp"));
     }
 
     @Test

@@ -68,7 +68,7 @@ final class DefaultNetconfService implements NetconfService {
         List<String> all = new ArrayList<>(List.of(Namespaces.CAPABILITY_BASE_1_0, Namespaces.CAPABILITY_BASE_1_1));
         all.addAll(capabilities);
         this.allCapabilities = List.copyOf(all);
-        StateData stateData = new StateData(config.status);
+        StateData stateData = new StateData(config.status, config.vrrp);
         NetconfStateWriter netconfState =
                 new NetconfStateWriter(config.schema, allCapabilities, config.store, this::sessions);
         YangLibraryWriter yangLibrary = new YangLibraryWriter(config.schema, Capabilities.contentId());

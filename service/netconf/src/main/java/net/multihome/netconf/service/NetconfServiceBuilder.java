@@ -3,7 +3,9 @@ package net.multihome.netconf.service;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import net.multihome.core.config.Management;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
 import net.multihome.core.store.ConfigStore;
@@ -19,6 +21,7 @@ import net.multihome.netconf.port.ProbeRunner;
  *   <tr><td>schema, stateDirectory, store, status, settings</td><td>required</td></tr>
  *   <tr><td>events (provider-state-change source)</td><td>none</td></tr>
  *   <tr><td>probes</td><td>{@link ProbeRunner#NONE}: every provider is unknown</td></tr>
+ *   <tr><td>vrrp (a redundant pair's state)</td><td>unknown</td></tr>
  *   <tr><td>hostKeyFile</td><td>{@code stateDirectory/netconf-host-key-ed25519}</td></tr>
  *   <tr><td>clock of login and event times</td><td>{@link Clock#systemUTC()}</td></tr>
  * </table>
@@ -33,6 +36,7 @@ public final class NetconfServiceBuilder {
     Management.Netconf settings;
     Clock clock = Clock.systemUTC();
     Path hostKeyFile;
+    Supplier<VrrpState> vrrp = () -> VrrpState.UNKNOWN;
 
     NetconfServiceBuilder() {
     }
@@ -51,6 +55,12 @@ public final class NetconfServiceBuilder {
     /** The configuration store whose datastores the server serves; its owner closes it. */
     public NetconfServiceBuilder store(ConfigStore value) {
         this.store = Objects.requireNonNull(value, "store");
+        return this;
+    }
+
+    /** keepalived's state of the pair's instance, reported while the configuration has a redundancy section. */
+    public NetconfServiceBuilder vrrp(Supplier<VrrpState> value) {
+        this.vrrp = Objects.requireNonNull(value, "vrrp");
         return this;
     }
 

@@ -1,17 +1,23 @@
 package net.multihome.netconf.state;
 
 import java.util.List;
+import java.util.function.Supplier;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.status.StatusSnapshot;
 import net.multihome.core.status.StatusSource;
+import net.multihome.core.yang.YangSchema;
+import net.multihome.netconf.xml.Dom;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** The state data of one {@code <get>}, all from a single snapshot so that it is consistent. */
 public final class StateData {
     private final StatusSource status;
+    private final Supplier<VrrpState> vrrp;
 
-    public StateData(StatusSource status) {
+    public StateData(StatusSource status, Supplier<VrrpState> vrrp) {
         this.status = status;
+        this.vrrp = vrrp;
     }
 
     /** Adds the state leaves into {@code multihome}; returns no further top-level elements. */
@@ -19,6 +25,11 @@ public final class StateData {
         StatusSnapshot snapshot = status.snapshot();
         ProviderStateWriter.write(multihome, snapshot);
         KernelStateWriter.write(multihome, snapshot);
+        if (snapshot.config().pair().isPresent()) {
+            Element redundancy = Dom.child(multihome, YangSchema.NAMESPACE, "redundancy")
+                    .orElseGet(() -> Dom.append(multihome, YangSchema.NAMESPACE, "redundancy"));
+            Dom.appendLeaf(redundancy, YangSchema.NAMESPACE, "state", vrrp.get().yangName());
+        }
         return List.of();
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * The redundant router pair, as files: the keepalived and conntrackd configurations rendered from
+ * the validated configuration, the track value keepalived reads, and the VRRP state its notify
+ * script writes. Pure functions; the daemon does the reading and writing.
+ */
+package net.multihome.core.pair;

@@ -1,0 +1,111 @@
+package net.multihome.daemon.pair;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import net.multihome.core.pair.VrrpState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the VRRP state file that keepalived's notify script replaces on each change (inotify on
+ * its directory). The watcher thread alone reads the file; it publishes the state through a
+ * volatile field, which the status socket, NETCONF and the metrics read.
+ */
+public final class VrrpStateWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpStateWatcher.class);
+    /** keepalived names a state in one word; a longer file is not the script's. */
+    private static final long MAX_BYTES = 64;
+
+    private final Path file;
+    private volatile VrrpState state;
+    private WatchService watcher;
+    private Thread thread;
+
+    private VrrpStateWatcher(Path file) {
+        this.file = file;
+        this.state = read();
+    }
+
+    /** Reads the file once, so the first report already has the state. */
+    public static VrrpStateWatcher open(Path file) {
+        return new VrrpStateWatcher(file);
+    }
+
+    public VrrpState state() {
+        return state;
+    }
+
+    /** Starts watching. */
+    public synchronized void watch() {
+        if (thread != null) {
+            return;
+        }
+        Path directory = file.getParent();
+        try {
+            Files.createDirectories(directory);
+            watcher = directory.getFileSystem().newWatchService();
+            directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        } catch (IOException e) {
+            LOG.error("redundancy: cannot watch {}: {}; the VRRP state stays {}", file, e.toString(), state);
+            return;
+        }
+        WatchService events = watcher;
+        thread = Thread.ofPlatform().daemon().name("vrrp-state-watch").start(() -> run(events));
+    }
+
+    private void run(WatchService events) {
+        try {
+            while (true) {
+                WatchKey key = events.take();
+                boolean ours = false;
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    ours |= event.kind() == StandardWatchEventKinds.OVERFLOW
+                            || file.getFileName().equals(event.context());
+                }
+                key.reset();
+                VrrpState next = ours ? read() : state;
+                if (next != state) {
+                    LOG.info("redundancy: VRRP state {} (was {})", next, state);
+                    state = next;
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private VrrpState read() {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                LOG.warn("redundancy: {} is longer than a state; taken as unknown", file);
+                return VrrpState.UNKNOWN;
+            }
+            return VrrpState.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return VrrpState.UNKNOWN;
+        } catch (IOException e) {
+            LOG.warn("redundancy: cannot read {}: {}", file, e.toString());
+            return VrrpState.UNKNOWN;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package net.multihome.daemon.pair;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import net.multihome.core.pair.VrrpState;
+import net.multihome.testing.Await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The state file as the notify script replaces it (a temporary file moved over it), followed through inotify. */
+class VrrpStateWatcherTest {
+
+    @TempDir
+    Path dir;
+
+    private void notify(String state) throws Exception {
+        Path tmp = Files.writeString(dir.resolve("vrrp-state.XXXX"), state + "\n");
+        Files.move(tmp, dir.resolve("vrrp-state"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void followsEachStateTheScriptWrites() throws Exception {
+        notify("BACKUP");
+        try (VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"))) {
+            assertEquals(VrrpState.BACKUP, watcher.state(), "read once when opened");
+            watcher.watch();
+            notify("MASTER");
+            assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.MASTER));
+            notify("FAULT");
+            assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.FAULT));
+            Files.delete(dir.resolve("vrrp-state"));
+            assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.UNKNOWN));
+        }
+    }
+
+    @Test
+    void noFileYetIsUnknownAndAFileThatIsNoStateToo() throws Exception {
+        try (VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"))) {
+            assertEquals(VrrpState.UNKNOWN, watcher.state());
+            watcher.watch();
+            notify("MASTER");
+            assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.MASTER));
+            notify("x".repeat(100));
+            assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.UNKNOWN));
+        }
+    }
+}
