@@ -4,7 +4,9 @@
 # and RSS after LOAD seconds of NETCONF <get> + SNMP bulkwalks while if1 flaps every 0.4 s.
 #
 #   [MULTIHOME_JAVA_OPTS=...] bench/footprint.sh [LABEL [LOAD]]
-#     MULTIHOME_JAVA_OPTS replaces the launcher's JVM flags (a single space: the JVM's defaults).
+#     MULTIHOME_JAVA_OPTS replaces the launcher's JVM flags and its AOT cache (a single space: the
+#     JVM's defaults). Without it the daemon starts as installed: with the launcher's flags and an
+#     AOT cache, trained first (packaging/lib/aot-train) unless one newer than the jars is there.
 # Build first: mvn -B -DskipTests package.
 set -euo pipefail
 label=${1:-launcher flags}
@@ -20,6 +22,11 @@ lab() { "$top/packaging/bin/multihome" lab "$@" >/dev/null; }
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; lab down || true; rm -rf "$work"' EXIT
 
+cache="$top/service/daemon/target/multihome.aot"
+if [ -z "${MULTIHOME_JAVA_OPTS:-}" ] && { [ ! -f "$cache" ] || [ -n "$(find "$top/service/daemon/target/multihome.jar" \
+    "$top/service/daemon/target/lib" "$top/packaging/bin/multihome" -newer "$cache" -print -quit)" ]; }; then
+    "$top/packaging/lib/aot-train" "$top/packaging/bin/multihome" "$cache"
+fi
 lab up
 pid=$(cat "$work/run/daemon.pid")
 # The daemon's JVM start (the lab's namespaces come first): its start time since boot, in ticks.
