@@ -1,4 +1,4 @@
-/** The SNMP agent: our MIB, system and IF-MIB from status snapshots, and provider traps. */
+/** The SNMP agent: our MIB, system and IF-MIB from status snapshots, and provider and VRRP traps. */
 module net.multihome.snmp {
     requires transitive net.multihome.core;
     requires org.snmp4j;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import net.multihome.core.config.Management;
+import net.multihome.core.pair.VrrpSource;
 import net.multihome.core.secret.SecretBox;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
@@ -24,6 +25,7 @@ import net.multihome.snmp.mib.IfXTableRenderer;
 import net.multihome.snmp.mib.InterfacesRenderer;
 import net.multihome.snmp.mib.Oids;
 import net.multihome.snmp.mib.ProviderTableRenderer;
+import net.multihome.snmp.mib.RedundancyRenderer;
 import net.multihome.snmp.mib.RoutesRenderer;
 import net.multihome.snmp.mib.SnapshotCache;
 import net.multihome.snmp.mib.SnapshotSubtree;
@@ -75,6 +77,7 @@ final class AgentRuntime implements SnmpAgent {
     private final SecretBox secrets;
     private final StatusSource statusSource;
     private final ProviderEvents events;
+    private final VrrpSource vrrp;
     private final String version;
     private final Duration cacheTtl;
     private final int maxRepetitions;
@@ -93,6 +96,7 @@ final class AgentRuntime implements SnmpAgent {
     private NotificationTargets targets;
     private EngineIdentity identity;
     private AutoCloseable subscription;
+    private AutoCloseable vrrpSubscription;
     private NotificationSender sender;
     private boolean started;
     private boolean closed;
@@ -102,6 +106,7 @@ final class AgentRuntime implements SnmpAgent {
         this.secrets = builder.secrets != null ? builder.secrets : new SecretBox(builder.stateDirectory);
         this.statusSource = builder.statusSource;
         this.events = builder.events;
+        this.vrrp = builder.vrrp;
         this.settings = builder.settings;
         this.version = builder.version;
         this.cacheTtl = builder.cacheTtl;
@@ -162,6 +167,7 @@ final class AgentRuntime implements SnmpAgent {
             manager.run();
             sender.send(SnmpConstants.coldStart);
             subscription = events.subscribe(new ProviderTraps(sender, indexes));
+            vrrpSubscription = vrrp.subscribe(new VrrpTraps(sender::send, statusSource, vrrp.current()));
             LOG.info("SNMP agent listening on {}", boundAddresses());
         } catch (IOException | RuntimeException e) {
             close();
@@ -211,13 +217,8 @@ final class AgentRuntime implements SnmpAgent {
             return;
         }
         closed = true;
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.warn("cannot unsubscribe from provider events: {}", e.toString());
-            }
-        }
+        unsubscribe(subscription, "provider events");
+        unsubscribe(vrrpSubscription, "VRRP state changes");
         if (sender != null) {
             sender.close();
         }
@@ -252,7 +253,8 @@ final class AgentRuntime implements SnmpAgent {
                 new SnapshotSubtree(Oids.IP_FORWARD, cache, new RoutesRenderer()),
                 new SnapshotSubtree(Oids.GENERAL, cache, new GeneralRenderer()),
                 new SnapshotSubtree(Oids.PROVIDER_ENTRY, cache, new ProviderTableRenderer(indexes, agentStarted)),
-                new SnapshotSubtree(Oids.TARGET_ENTRY, cache, new TargetTableRenderer(indexes)));
+                new SnapshotSubtree(Oids.TARGET_ENTRY, cache, new TargetTableRenderer(indexes)),
+                new SnapshotSubtree(Oids.REDUNDANCY, cache, new RedundancyRenderer(vrrp, agentStarted)));
         try {
             for (SnapshotSubtree subtree : subtrees) {
                 server.register(subtree, null);
@@ -328,6 +330,17 @@ final class AgentRuntime implements SnmpAgent {
         /** An originator on the agent's session that sends to the targets of {@code notifyTable} only. */
         NotificationOriginator originatorFor(SnmpNotificationMIB notifyTable) {
             return new NotificationOriginatorImpl(session, vacm, getSysUpTime(), targetMIB, notifyTable);
+        }
+    }
+
+    private static void unsubscribe(AutoCloseable subscription, String what) {
+        if (subscription == null) {
+            return;
+        }
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("cannot unsubscribe from {}: {}", what, e.toString());
         }
     }
 

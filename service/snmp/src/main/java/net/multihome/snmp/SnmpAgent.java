@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import net.multihome.core.config.Management;
+import net.multihome.core.pair.VrrpSource;
 import net.multihome.core.secret.SecretBox;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
 
 /**
  * The multihome SNMP agent: SNMPv2-MIB, IF-MIB and MULTIHOME-MIB read-only, v2c and v3, traps
- * and informs. Build one with {@link #builder()}, {@link #start()} it, {@link #apply} new
+ * and informs (provider and VRRP state changes). Build one with {@link #builder()}, {@link #start()} it, {@link #apply} new
  * settings while it runs, {@link #close()} it.
  */
 public interface SnmpAgent extends AutoCloseable {
@@ -54,6 +55,7 @@ public interface SnmpAgent extends AutoCloseable {
         SecretBox secrets;
         StatusSource statusSource;
         ProviderEvents events;
+        VrrpSource vrrp = VrrpSource.none();
         Management.Snmp settings;
         String version = defaultVersion();
         Duration cacheTtl = Duration.ofMillis(500);
@@ -87,6 +89,12 @@ public interface SnmpAgent extends AutoCloseable {
         /** Provider state changes to turn into notifications. Required. */
         public Builder events(ProviderEvents events) {
             this.events = events;
+            return this;
+        }
+
+        /** The VRRP state to serve and notify changes of; unknown for ever by default. */
+        public Builder vrrp(VrrpSource vrrp) {
+            this.vrrp = vrrp;
             return this;
         }
 
@@ -148,6 +156,7 @@ public interface SnmpAgent extends AutoCloseable {
             Objects.requireNonNull(stateDirectory, "stateDirectory");
             Objects.requireNonNull(statusSource, "statusSource");
             Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(vrrp, "vrrp");
             Objects.requireNonNull(settings, "settings");
             if (maxRepetitions < 1 || maxInboundMessageSize < 484 || workerThreads < 0) {
                 throw new IllegalArgumentException("maxRepetitions >= 1, maxInboundMessageSize >= 484 and"

@@ -12,6 +12,7 @@ import net.multihome.core.config.Management;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.netlink.model.IpPrefix;
 import net.multihome.snmp.testing.FakeStatus;
+import net.multihome.snmp.testing.FakeVrrp;
 import net.multihome.snmp.testing.Tools;
 
 /** A started agent on 127.0.0.1 with a fake status, and net-snmp client calls against it. */
@@ -26,6 +27,7 @@ final class AgentFixture implements AutoCloseable {
     final Path state;
     final FakeStatus status = new FakeStatus();
     final ProviderEvents events = new ProviderEvents();
+    final FakeVrrp vrrp = new FakeVrrp();
     final SnmpAgent agent;
     /** The agent's port; a test that moves the socket sets it back. */
     int port;
@@ -33,7 +35,7 @@ final class AgentFixture implements AutoCloseable {
     AgentFixture(Path state, List<Management.NotificationTarget> targets) throws IOException {
         this.state = state;
         this.agent = SnmpAgent.builder().stateDirectory(state.resolve("agent")).statusSource(status).events(events)
-                .settings(settings(List.of(IpPrefix.parse("127.0.0.0/8")), targets)).version("test").build();
+                .vrrp(vrrp).settings(settings(List.of(IpPrefix.parse("127.0.0.0/8")), targets)).version("test").build();
         try {
             agent.start();
         } catch (IOException | RuntimeException e) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.multihome.core.config.Management;
+import net.multihome.core.pair.VrrpState;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProviderStateChange;
 import net.multihome.snmp.mib.Oids;
@@ -127,6 +128,37 @@ class NotificationTest {
             assertTrue(runtime.informCounts().unacknowledged() > 0);
         } finally {
             laneLogger.detachAppender(log);
+        }
+    }
+
+    @Test
+    void aVrrpStateChangeReachesTheReceiversWithTheNewStateAndIsServed() throws Exception {
+        byte[] engineId = EngineIdentity.open(dir.resolve("agent"), Oids.ENTERPRISE).engineId().getValue();
+        try (TrapReceiver receiver = new TrapReceiver(dir.resolve("trapd"), engineId)) {
+            List<Management.NotificationTarget> targets = List.of(
+                    target("v2c-trap", receiver.port, Management.SnmpVersion.V2C, Management.NotificationType.TRAP),
+                    target("v3-inform", receiver.port, Management.SnmpVersion.V3,
+                            Management.NotificationType.INFORM));
+            try (AgentFixture fixture = new AgentFixture(dir, targets)) {
+                fixture.status.set(FakeStatus.pairRouter());
+                Poll.until(Duration.ofSeconds(15), "coldStart to every receiver", () ->
+                        receiver.count("SNMPv2-MIB::coldStart") >= 2 ? Boolean.TRUE : null);
+
+                fixture.vrrp.set(VrrpState.BACKUP, Instant.now());
+                fixture.vrrp.set(VrrpState.BACKUP, Instant.now());
+                fixture.vrrp.set(VrrpState.MASTER, Instant.now());
+
+                Poll.until(Duration.ofSeconds(15), "two mhVrrpStateChange to each receiver", () ->
+                        receiver.count("MULTIHOME-MIB::mhVrrpStateChange") >= 4 ? Boolean.TRUE : null);
+                String log = receiver.logText();
+                assertTrue(log.contains("MULTIHOME-MIB::mhVrrpState.0 = INTEGER: backup(2)"), log);
+                assertTrue(log.contains("MULTIHOME-MIB::mhVrrpState.0 = INTEGER: master(3)"), log);
+                assertTrue(log.contains("MULTIHOME-MIB::mhVrrpVirtualRouterId.0 = Gauge32: 51"), log);
+                Tools.Result get = fixture.snmp("snmpget", AgentFixture.v2c(), Oids.VRRP_STATE.toString());
+                assertEquals(0, get.exitCode(), get.all());
+                assertTrue(get.stdout().contains("INTEGER: 3"), get.all());
+                assertEquals(4, receiver.count("MULTIHOME-MIB::mhVrrpStateChange"), "no trap for the repeat: " + log);
+            }
         }
     }
 

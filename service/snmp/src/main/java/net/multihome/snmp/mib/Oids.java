@@ -22,10 +22,15 @@ public final class Oids {
     public static final OID TARGET_ENTRY = child(OBJECTS, 3, 1);
     /** inetCidrRoutePolicy of the routes in routing table T: ROUTING_TABLES.T. */
     public static final OID ROUTING_TABLES = child(OBJECTS, 4);
+    public static final OID REDUNDANCY = child(OBJECTS, 5);
+    /** mhRedundancy scalars carried by mhVrrpStateChange. */
+    public static final OID VRRP_STATE = child(REDUNDANCY, 1, 0);
+    public static final OID VRRP_VIRTUAL_ROUTER_ID = child(REDUNDANCY, 3, 0);
 
     public static final OID PROVIDER_DOWN = child(NOTIFICATIONS, 1);
     public static final OID PROVIDER_UP = child(NOTIFICATIONS, 2);
     public static final OID PROVIDER_DEGRADED = child(NOTIFICATIONS, 3);
+    public static final OID VRRP_STATE_CHANGE = child(NOTIFICATIONS, 4);
 
     /** mhProviderEntry columns carried by the provider notifications. */
     public static final int COL_PROVIDER_NAME = 2;

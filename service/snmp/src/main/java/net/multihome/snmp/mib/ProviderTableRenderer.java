@@ -1,6 +1,5 @@
 package net.multihome.snmp.mib;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -13,7 +12,6 @@ import net.multihome.netlink.model.LinkStats;
 import net.multihome.snmp.state.ProviderIndexStore;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.Variable;
 
 /** MULTIHOME-MIB mhProviderTable, one row per provider under its stable index. */
@@ -64,7 +62,7 @@ public final class ProviderTableRenderer implements SubtreeRenderer {
             put(values, 17, index, Values.counter64(stats.probesSent()));
             put(values, 18, index, Values.counter64(stats.probesLost()));
             put(values, 19, index, Values.counter32(provider.transitions()));
-            put(values, 20, index, timeStamp(provider.lastChange()));
+            put(values, 20, index, Values.timeStamp(provider.lastChange(), agentStarted));
             put(values, 21, index, Values.counter64(link.rxBytes()));
             put(values, 22, index, Values.counter64(link.txBytes()));
             put(values, 23, index, Values.counter64(link.rxPackets()));
@@ -83,13 +81,6 @@ public final class ProviderTableRenderer implements SubtreeRenderer {
             }
         }
         return LinkStats.ZERO;
-    }
-
-    private TimeTicks timeStamp(Instant at) {
-        if (at == null || !at.isAfter(agentStarted)) {
-            return new TimeTicks(0);
-        }
-        return new TimeTicks(Duration.between(agentStarted, at).toMillis() / 10 & 0xFFFF_FFFFL);
     }
 
     private static void put(NavigableMap<OID, Variable> values, int column, int index, Variable value) {

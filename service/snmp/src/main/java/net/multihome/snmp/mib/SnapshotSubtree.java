@@ -23,7 +23,7 @@ import org.snmp4j.smi.VariableBinding;
  */
 public final class SnapshotSubtree implements GenericManagedObject {
 
-    private record Rendering(StatusSnapshot snapshot, NavigableMap<OID, Variable> values) {
+    private record Rendering(StatusSnapshot snapshot, Object besides, NavigableMap<OID, Variable> values) {
     }
 
     private final OID root;
@@ -127,8 +127,10 @@ public final class SnapshotSubtree implements GenericManagedObject {
 
     private NavigableMap<OID, Variable> values(StatusSnapshot snapshot) {
         Rendering rendering = last;
-        if (rendering == null || rendering.snapshot() != snapshot) {
-            rendering = new Rendering(snapshot, renderer.render(snapshot));
+        // read before rendering: a change meanwhile renders once more, never keeps a stale map
+        Object besides = renderer.besidesSnapshot();
+        if (rendering == null || rendering.snapshot() != snapshot || rendering.besides() != besides) {
+            rendering = new Rendering(snapshot, besides, renderer.render(snapshot));
             last = rendering;
         }
         return rendering.values();

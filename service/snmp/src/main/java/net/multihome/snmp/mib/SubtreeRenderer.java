@@ -11,4 +11,12 @@ public interface SubtreeRenderer {
 
     /** Returns a sorted map the caller will not change; values are copied before they are sent. */
     NavigableMap<OID, Variable> render(StatusSnapshot snapshot);
+
+    /**
+     * Immutable state besides the snapshot that {@link #render} shows, or null for none: the
+     * subtree renders again when this is another object than at the last rendering.
+     */
+    default Object besidesSnapshot() {
+        return null;
+    }
 }

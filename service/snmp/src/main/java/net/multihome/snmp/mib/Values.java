@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.snmp4j.smi.Counter32;
 import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UnsignedInteger32;
 import net.multihome.netlink.model.IpAddresses;
 
@@ -55,6 +58,14 @@ final class Values {
         }
         long value = percent.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
         return new UnsignedInteger32(Math.max(0, Math.min(10_000, value)));
+    }
+
+    /** A TimeStamp: sysUpTime at {@code at}, 0 for a moment not after the agent started (or none). */
+    static TimeTicks timeStamp(Instant at, Instant agentStarted) {
+        if (at == null || !at.isAfter(agentStarted)) {
+            return new TimeTicks(0);
+        }
+        return new TimeTicks(Duration.between(agentStarted, at).toMillis() / 10 & MAX_UNSIGNED32);
     }
 
     private static long clamp(long value) {

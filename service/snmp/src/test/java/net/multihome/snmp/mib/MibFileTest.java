@@ -28,15 +28,18 @@ class MibFileTest {
     @Test
     void snmptranslateResolvesOurNamesToTheCodesOids() throws Exception {
         String snmptranslate = Tools.require("snmptranslate", "snmp");
-        Map<String, String> expected = Map.of(
-                "MULTIHOME-MIB::providerDown", Oids.PROVIDER_DOWN.toString(),
-                "MULTIHOME-MIB::providerUp", Oids.PROVIDER_UP.toString(),
-                "MULTIHOME-MIB::providerDegraded", Oids.PROVIDER_DEGRADED.toString(),
-                "MULTIHOME-MIB::mhProviderOperStatus",
-                Oids.child(Oids.PROVIDER_ENTRY, Oids.COL_PROVIDER_OPER_STATUS).toString(),
-                "MULTIHOME-MIB::mhTargetState", Oids.child(Oids.TARGET_ENTRY, 7).toString(),
-                "MULTIHOME-MIB::mhLastReconcileResult", Oids.child(Oids.GENERAL, 6).toString(),
-                "MULTIHOME-MIB::multihomeRouter", Oids.SYS_OBJECT_ID.toString());
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("MULTIHOME-MIB::providerDown", Oids.PROVIDER_DOWN.toString()),
+                Map.entry("MULTIHOME-MIB::providerUp", Oids.PROVIDER_UP.toString()),
+                Map.entry("MULTIHOME-MIB::providerDegraded", Oids.PROVIDER_DEGRADED.toString()),
+                Map.entry("MULTIHOME-MIB::mhProviderOperStatus",
+                        Oids.child(Oids.PROVIDER_ENTRY, Oids.COL_PROVIDER_OPER_STATUS).toString()),
+                Map.entry("MULTIHOME-MIB::mhTargetState", Oids.child(Oids.TARGET_ENTRY, 7).toString()),
+                Map.entry("MULTIHOME-MIB::mhLastReconcileResult", Oids.child(Oids.GENERAL, 6).toString()),
+                Map.entry("MULTIHOME-MIB::multihomeRouter", Oids.SYS_OBJECT_ID.toString()),
+                Map.entry("MULTIHOME-MIB::mhVrrpStateChange", Oids.VRRP_STATE_CHANGE.toString()),
+                Map.entry("MULTIHOME-MIB::mhVrrpState.0", Oids.VRRP_STATE.toString()),
+                Map.entry("MULTIHOME-MIB::mhVrrpVirtualRouterId.0", Oids.VRRP_VIRTUAL_ROUTER_ID.toString()));
         for (var entry : expected.entrySet()) {
             Tools.Result result = Tools.run(List.of(snmptranslate, "-M", "+:" + Mibs.netSnmpPath(),
                     "-m", "+MULTIHOME-MIB", "-On", entry.getKey()), Map.of("MIBS", ""), Duration.ofSeconds(30));

@@ -3,12 +3,14 @@ package net.multihome.snmp.testing;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import net.multihome.core.config.HealthCheck;
 import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.config.Redundancy;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.core.status.ProviderStatus;
@@ -78,6 +80,21 @@ public final class FakeStatus implements StatusSource {
                         ip("192.0.2.1"), 2, null, 0, List.of(), 0));
         return new StatusSnapshot(Instant.now(), STARTED, MultihomeConfig.empty(), providers, links, routes, 42,
                 "ok", List.of(), 77);
+    }
+
+    /** This router's snapshot with a redundancy configuration: virtual router id 51, priority 150. */
+    public static StatusSnapshot pairRouter() {
+        StatusSnapshot router = router(OperStatus.UP);
+        MultihomeConfig empty = router.config();
+        Redundancy pair = new Redundancy("sync0", ip("10.9.0.1"), ip("10.9.0.2"),
+                new Redundancy.Vrrp(51, 150, Duration.ofSeconds(1), true,
+                        new Redundancy.VirtualAddress(ip("192.168.50.1"), 24), List.of()),
+                Redundancy.FAULT_WEIGHT);
+        MultihomeConfig config = new MultihomeConfig(empty.balancing(), empty.localNetworks(), empty.providers(),
+                empty.policies(), empty.portForwards(), empty.management(), pair);
+        return new StatusSnapshot(router.taken(), router.started(), config, router.providers(), router.links(),
+                router.routes(), router.reconcilePasses(), router.lastReconcileResult(), router.rules(),
+                router.ownerProtocol());
     }
 
     public static InetAddress ip(String literal) {
