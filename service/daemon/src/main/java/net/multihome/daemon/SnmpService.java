@@ -3,6 +3,7 @@ package net.multihome.daemon;
 import java.io.IOException;
 import java.nio.file.Path;
 import net.multihome.core.config.Management;
+import net.multihome.core.pair.VrrpSource;
 import net.multihome.core.secret.SecretBox;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
@@ -18,16 +19,18 @@ final class SnmpService implements AutoCloseable {
     private final Path stateDirectory;
     private final StatusSource status;
     private final ProviderEvents events;
+    private final VrrpSource vrrp;
     /** Volatile: the metrics read its request count without this service's lock. */
     private volatile SnmpAgent snmp;
     /** Requests answered by agents stopped since start. */
     private volatile long retiredRequests;
     private Management.Snmp applied;
 
-    SnmpService(Path stateDirectory, StatusSource status, ProviderEvents events) {
+    SnmpService(Path stateDirectory, StatusSource status, ProviderEvents events, VrrpSource vrrp) {
         this.stateDirectory = stateDirectory;
         this.status = status;
         this.events = events;
+        this.vrrp = vrrp;
     }
 
     /** Brings the agent in line with the settings; a failure is logged and the service goes on without it. */
@@ -49,7 +52,7 @@ final class SnmpService implements AutoCloseable {
             if (snmp == null) {
                 SnmpAgent agent = SnmpAgent.builder().stateDirectory(stateDirectory.resolve("snmp"))
                         .secrets(new SecretBox(stateDirectory))
-                        .statusSource(status).events(events).settings(settings).build();
+                        .statusSource(status).events(events).vrrp(vrrp).settings(settings).build();
                 agent.start();
                 snmp = agent;
                 LOG.info("SNMP agent listening on {}", agent.boundAddresses());

@@ -10,38 +10,65 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import net.multihome.core.pair.VrrpSource;
 import net.multihome.core.pair.VrrpState;
+import net.multihome.core.pair.VrrpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the VRRP state file that keepalived's notify script replaces on each change (inotify on
  * its directory). The watcher thread alone reads the file; it publishes the state through a
- * volatile field, which the status socket, NETCONF and the metrics read.
+ * volatile field, which the status socket, NETCONF, the metrics and SNMP read, and hands each
+ * change to the subscribers (SNMP's trap).
  */
-public final class VrrpStateWatcher implements AutoCloseable {
+public final class VrrpStateWatcher implements VrrpSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VrrpStateWatcher.class);
     /** keepalived names a state in one word; a longer file is not the script's. */
     private static final long MAX_BYTES = 64;
 
     private final Path file;
-    private volatile VrrpState state;
+    private final InstantSource clock;
+    private final List<Consumer<VrrpStatus>> subscribers = new CopyOnWriteArrayList<>();
+    private volatile VrrpStatus status;
     private WatchService watcher;
     private Thread thread;
 
-    private VrrpStateWatcher(Path file) {
+    private VrrpStateWatcher(Path file, InstantSource clock) {
         this.file = file;
-        this.state = read();
+        this.clock = clock;
+        this.status = new VrrpStatus(read(), modified());
     }
 
     /** Reads the file once, so the first report already has the state. */
     public static VrrpStateWatcher open(Path file) {
-        return new VrrpStateWatcher(file);
+        return open(file, InstantSource.system());
+    }
+
+    /** As {@link #open(Path)}, with the clock that dates the changes. */
+    public static VrrpStateWatcher open(Path file, InstantSource clock) {
+        return new VrrpStateWatcher(file, clock);
     }
 
     public VrrpState state() {
-        return state;
+        return status.state();
+    }
+
+    @Override
+    public VrrpStatus current() {
+        return status;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<VrrpStatus> subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
     }
 
     /** Starts watching. */
@@ -56,7 +83,8 @@ public final class VrrpStateWatcher implements AutoCloseable {
             directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         } catch (IOException e) {
-            LOG.error("redundancy: cannot watch {}: {}; the VRRP state stays {}", file, e.toString(), state);
+            LOG.error("redundancy: cannot watch {}: {}; the VRRP state stays {}", file, e.toString(),
+                    status.state());
             return;
         }
         WatchService events = watcher;
@@ -73,14 +101,34 @@ public final class VrrpStateWatcher implements AutoCloseable {
                             || file.getFileName().equals(event.context());
                 }
                 key.reset();
-                VrrpState next = ours ? read() : state;
-                if (next != state) {
-                    LOG.info("redundancy: VRRP state {} (was {})", next, state);
-                    state = next;
+                VrrpState next = ours ? read() : status.state();
+                if (next != status.state()) {
+                    LOG.info("redundancy: VRRP state {} (was {})", next, status.state());
+                    status = new VrrpStatus(next, clock.instant());
+                    publish(status);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void publish(VrrpStatus changed) {
+        for (Consumer<VrrpStatus> subscriber : subscribers) {
+            try {
+                subscriber.accept(changed);
+            } catch (RuntimeException e) {
+                LOG.warn("redundancy: a subscriber failed on {}: {}", changed, e.toString(), e);
+            }
+        }
+    }
+
+    /** When the state found at start was written; the epoch when there is no file. */
+    private Instant modified() {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
         }
     }
 

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import net.multihome.core.pair.VrrpState;
+import net.multihome.core.pair.VrrpStatus;
 import net.multihome.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +39,24 @@ class VrrpStateWatcherTest {
             assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.FAULT));
             Files.delete(dir.resolve("vrrp-state"));
             assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.UNKNOWN));
+        }
+    }
+
+    @Test
+    void subscribersHearEachChangeOnceDatedByTheClockAndTheFirstStateIsDatedByTheFile() throws Exception {
+        notify("BACKUP");
+        Instant written = Files.getLastModifiedTime(dir.resolve("vrrp-state")).toInstant();
+        Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        List<VrrpStatus> heard = new CopyOnWriteArrayList<>();
+        try (VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"), () -> now)) {
+            assertEquals(new VrrpStatus(VrrpState.BACKUP, written), watcher.current());
+            watcher.subscribe(heard::add);
+            watcher.watch();
+            notify("BACKUP");
+            notify("MASTER");
+            assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.MASTER));
+            assertEquals(List.of(new VrrpStatus(VrrpState.MASTER, now)), heard, "the rewritten BACKUP is no change");
+            assertEquals(new VrrpStatus(VrrpState.MASTER, now), watcher.current());
         }
     }
 
