@@ -1,0 +1,128 @@
+package net.multihome.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import net.multihome.testing.Await;
+import net.multihome.testing.Commands;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The VRRP state in SNMP, in a lab router on the recipe with a redundancy section: the test
+ * replaces the state file as keepalived's notify script does, and sees mhVrrpState follow it and
+ * mhVrrpStateChange arrive at the recipe's trap target (snmptrapd on 127.0.0.1:162 in the router)
+ * once per change.
+ */
+@Tag("netns")
+class VrrpSnmpIT {
+
+    private static final Path MIB_DIR = Path.of("../../mib").toAbsolutePath().normalize();
+    private static final String VRRP_STATE = ".1.3.6.1.4.1.32473.1.5.1.0";
+    private static final String VRRP_VIRTUAL_ROUTER_ID = ".1.3.6.1.4.1.32473.1.5.3.0";
+    private static final String REDUNDANCY = """
+                <redundancy>
+                  <sync-interface>sync0</sync-interface>
+                  <address>198.18.0.1</address>
+                  <peer-address>198.18.0.2</peer-address>
+                  <vrrp>
+                    <virtual-router-id>51</virtual-router-id>
+                    <priority>150</priority>
+                    <virtual-address>10.0.0.1/24</virtual-address>
+                  </vrrp>
+                </redundancy>
+              </multihome>
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Lab lab;
+    private Process trapd;
+
+    @AfterEach
+    void down() throws InterruptedException {
+        if (trapd != null) {
+            trapd.destroy();
+            trapd.waitFor();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static Path baseMibs() {
+        return Stream.of(System.getenv("SMI_BASE_DIR"), "/tmp/multihome-smi-base", "/tmp/anchors-smi-base")
+                .filter(d -> d != null && Files.isRegularFile(Path.of(d, "SNMPv2-SMI")))
+                .map(Path::of).findFirst().orElse(null);
+    }
+
+    private String get(String oid) {
+        return Commands.run(List.of("snmpget", "-v2c", "-c", "public", "-Oqv", "127.0.0.1:" + lab.snmpPort, oid),
+                Map.of(), Duration.ofSeconds(20)).orFail().strip();
+    }
+
+    /** As vrrp-notify does: a new file moved over the old one. */
+    private void notify(String state) throws IOException {
+        Path tmp = Files.writeString(lab.runDir.resolve("vrrp-state.test"), state + "\n");
+        Files.move(tmp, lab.runDir.resolve("vrrp-state"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theStateFollowsTheNotifyScriptAndEachChangeSendsATrap() throws IOException {
+        Path base = baseMibs();
+        assumeTrue(base != null, "needs the IETF base MIBs (SMI_BASE_DIR; .ci/run provides them)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/snmptrapd")), "needs snmptrapd (Debian snmptrapd)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/snmpget")), "needs snmpget (Debian snmp)");
+        Path factory = dir.resolve("lab-vrrp.xml");
+        Files.writeString(factory, Files.readString(Lab.RECIPE).replace("  </multihome>\n", REDUNDANCY));
+        lab = Lab.up(dir, factory);
+        Path conf = dir.resolve("snmptrapd.conf");
+        Files.writeString(conf, "disableAuthorization yes\n");
+        Path log = dir.resolve("traps.log");
+        trapd = new ProcessBuilder("ip", "netns", "exec", lab.prefix + "-router", "snmptrapd", "-f", "-C",
+                "-c", conf.toString(), "-M", MIB_DIR + ":" + base, "-m", "ALL", "-Lf", log.toString(),
+                "udp:127.0.0.1:162").redirectErrorStream(true).redirectOutput(dir.resolve("trapd.out").toFile())
+                .start();
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> Files.exists(log)), "snmptrapd started");
+        assertEquals("1", get(VRRP_STATE), "unknown before keepalived reported a state");
+        assertEquals("51", get(VRRP_VIRTUAL_ROUTER_ID));
+
+        notify("BACKUP");
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> get(VRRP_STATE).equals("2")), "backup");
+        notify("BACKUP");
+        notify("MASTER");
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> get(VRRP_STATE).equals("3")), "master");
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> count(log) >= 2),
+                () -> "no mhVrrpStateChange for each change:\n" + read(log) + "\n" + lab.daemonLog());
+        String traps = read(log);
+        assertTrue(traps.contains("MULTIHOME-MIB::mhVrrpState.0 = INTEGER: backup(2)")
+                && traps.contains("MULTIHOME-MIB::mhVrrpState.0 = INTEGER: master(3)")
+                && traps.contains("MULTIHOME-MIB::mhVrrpVirtualRouterId.0 = Gauge32: 51"), traps);
+        assertEquals(2, count(log), "one trap per change, none for the rewritten BACKUP: " + traps);
+    }
+
+    private static int count(Path log) {
+        return read(log).split("MULTIHOME-MIB::mhVrrpStateChange", -1).length - 1;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
