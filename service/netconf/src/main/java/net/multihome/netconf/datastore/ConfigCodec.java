@@ -78,20 +78,10 @@ public final class ConfigCodec {
             Document rendered = XmlDocuments.newDocument();
             xml.writeInto(content, rendered);
             Element element = rendered.getDocumentElement();
-            materializeAttributes(element);
+            Dom.materializeAttributes(element);
             last = new Rendered(content, element);
         }
         return last.element();
-    }
-
-    /** Xerces makes an element's attribute map on first use; made here, reads change nothing. */
-    private static void materializeAttributes(Element element) {
-        element.getAttributes();
-        for (Node c = element.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof Element child) {
-                materializeAttributes(child);
-            }
-        }
     }
 
     /**

@@ -20,6 +20,7 @@ import net.multihome.netconf.datastore.Errors;
 import net.multihome.netconf.datastore.SchemaTree;
 import net.multihome.netconf.notify.NotificationAccess;
 import net.multihome.netconf.ops.DataAccess;
+import net.multihome.netconf.ops.ReadView;
 import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.ErrorType;
 import net.multihome.netconf.rpc.NetconfSession;
@@ -105,7 +106,20 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
 
     @Override
     public List<Element> readable(List<Element> data, NetconfSession session) {
-        return reads.apply(data, rules(), session.user());
+        return readView(session).readable(data);
+    }
+
+    @Override
+    public ReadView readView(NetconfSession session) {
+        return new UserReadView(reads, rules(), session.user());
+    }
+
+    /** Equal for equal rules and user: the read filter is a pure function of them and the data. */
+    private record UserReadView(ReadFilter reads, Nacm rules, String user) implements ReadView {
+        @Override
+        public List<Element> readable(List<Element> data) {
+            return reads.apply(data, rules, user);
+        }
     }
 
     @Override

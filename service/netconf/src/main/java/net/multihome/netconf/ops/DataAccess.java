@@ -14,6 +14,9 @@ public interface DataAccess {
     /** The data (top-level elements, owned by the caller) without what the session may not read. */
     List<Element> readable(List<Element> data, NetconfSession session);
 
+    /** What the session may read under the rules now in force, fixed: later rule changes do not alter it. */
+    ReadView readView(NetconfSession session);
+
     /** Whether no access control applies to the session, so it may be shown data unfiltered. */
     boolean readsEverything(NetconfSession session);
 

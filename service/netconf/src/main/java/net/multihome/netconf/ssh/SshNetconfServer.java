@@ -59,6 +59,7 @@ final class SshNetconfServer implements NetconfServer {
         // Replies go out as soon as written: with Nagle, a reply's second segment waited for the
         // client's delayed ACK, 40 ms on Linux, for about one request in a hundred.
         CoreModuleProperties.TCP_NODELAY.set(ssh, true);
+        ssh.setIoServiceFactoryFactory(new QuickAckIoServiceFactoryFactory());
         return ssh;
     }
 

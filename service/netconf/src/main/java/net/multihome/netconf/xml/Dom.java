@@ -60,6 +60,20 @@ public final class Dom {
         return leaf;
     }
 
+    /**
+     * Makes the attribute maps Xerces creates on first use, in the whole subtree: afterwards,
+     * reading the tree with {@code getFirstChild}, {@code getNextSibling} and {@code getAttributes}
+     * changes nothing, so it may be read from several threads at once.
+     */
+    public static void materializeAttributes(Element element) {
+        element.getAttributes();
+        for (Node c = element.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element child) {
+                materializeAttributes(child);
+            }
+        }
+    }
+
     /** Appends an empty child element to {@code parent} in {@code namespace}. */
     public static Element append(Element parent, String namespace, String name) {
         Element child = parent.getOwnerDocument().createElementNS(namespace, name);

@@ -154,10 +154,13 @@ public final class XmlWriter {
         }
     }
 
-    /** Namespace bindings in force at one element, chained to its parent's. */
+    /**
+     * Namespace bindings in force at one element, chained to its parent's. Most elements declare
+     * nothing: their scope has no map, and lookups pass over it.
+     */
     private static final class Scope {
         private final Scope parent;
-        private final Map<String, String> declared = new HashMap<>(2);
+        private Map<String, String> declared;
 
         Scope(Scope parent) {
             this.parent = parent;
@@ -165,7 +168,7 @@ public final class XmlWriter {
 
         String lookup(String prefix) {
             for (Scope s = this; s != null; s = s.parent) {
-                String ns = s.declared.get(prefix);
+                String ns = s.declared == null ? null : s.declared.get(prefix);
                 if (ns != null) {
                     return ns;
                 }
@@ -174,6 +177,9 @@ public final class XmlWriter {
         }
 
         void declare(String prefix, String ns) {
+            if (declared == null) {
+                declared = new HashMap<>(2);
+            }
             declared.put(prefix, ns);
         }
 
@@ -181,7 +187,7 @@ public final class XmlWriter {
         String freshPrefix(String ns) {
             int bindings = 0;
             for (Scope s = this; s != null; s = s.parent) {
-                bindings += s.declared.size();
+                bindings += s.declared == null ? 0 : s.declared.size();
             }
             for (int i = 0; i <= bindings; i++) {
                 String candidate = "ns" + i;
@@ -194,6 +200,9 @@ public final class XmlWriter {
         }
 
         void writeDeclarations(StringBuilder out) {
+            if (declared == null) {
+                return;
+            }
             declared.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
                 out.append(e.getKey().isEmpty() ? " xmlns" : " xmlns:" + e.getKey()).append("=\"");
                 escape(e.getValue(), true, out);

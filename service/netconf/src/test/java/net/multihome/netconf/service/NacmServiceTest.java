@@ -78,6 +78,37 @@ class NacmServiceTest {
     }
 
     @Test
+    void eachUserKeepsSeeingOnlyWhatTheRulesLetItReadOfTheSameRunning() throws Exception {
+        String rules = """
+                <management><netconf>
+                  <user><name>admin</name><password-hash>%1$s</password-hash></user>
+                  <user><name>noc</name><password-hash>%1$s</password-hash></user>
+                  <nacm>
+                    <groups><group><name>admins</name><user-name>admin</user-name></group></groups>
+                    <rule-list><name>admins</name><group>admins</group>
+                      <rule><name>hashes</name>
+                        <path>/mh:multihome/mh:management/mh:netconf/mh:user/mh:password-hash</path>
+                        <access-operations>read</access-operations><action>permit</action></rule>
+                    </rule-list>
+                  </nacm>
+                </netconf></management>""".formatted(ServiceFixture.ADMIN_HASH);
+        try (TestClient admin = fixture.client()) {
+            assertOk(admin.rpc(editConfig("candidate", rules)));
+            assertOk(admin.rpc("<commit/>"));
+            try (TestClient noc = new TestClient(fixture.port(), "noc", "admin")) {
+                // Alternating and repeated, on one unchanged running: no user is given another's reply.
+                for (int i = 0; i < 2; i++) {
+                    String mine = admin.rpc(getConfig("running"));
+                    assertEquals(2, all(mine, MH, "password-hash").size(), mine);
+                    String theirs = noc.rpc(getConfig("running"));
+                    assertEquals(List.of(), all(theirs, MH, "password-hash"), theirs);
+                    assertTrue(all(theirs, MH, "name").contains("noc"), theirs);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMalformedRulePathIsAnErrorAtThePathLeaf() throws Exception {
         try (TestClient c = fixture.client()) {
             String reply = c.rpc("<validate><source><config><multihome xmlns=\"" + MH + "\"><management><netconf>"

@@ -77,7 +77,9 @@ final class ServiceFixture implements AutoCloseable {
         status.set(snapshot(ConfigReader.read(initial)));
         Management.Netconf settings = new Management.Netconf(true,
                 List.of(new Management.Endpoint(InetAddress.getLoopbackAddress(), 0)),
-                List.of(new Management.User("admin", ADMIN_HASH, List.of())), Duration.ofHours(1), 16);
+                List.of(new Management.User("admin", ADMIN_HASH, List.of()),
+                        new Management.User("noc", ADMIN_HASH, List.of())),
+                Duration.ofHours(1), 16);
         store = new ConfigStore(SCHEMA, dir, startup, applier, scheduler, initial);
         store.resume();
         service = NetconfService.builder()
