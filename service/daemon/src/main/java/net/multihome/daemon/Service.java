@@ -33,6 +33,7 @@ import net.multihome.daemon.leases.LeaseDirectory;
 import net.multihome.daemon.metrics.MetricSources;
 import net.multihome.daemon.pair.PairFileWriter;
 import net.multihome.daemon.pair.VrrpStateWatcher;
+import net.multihome.daemon.watch.DirectoryWatch;
 import net.multihome.daemon.metrics.MetricsService;
 import net.multihome.daemon.status.StatusServer;
 import net.multihome.netconf.service.NetconfService;
@@ -121,8 +122,9 @@ final class Service implements AutoCloseable {
         });
         health.apply(config.providers());
         loop.start();
-        leases.watch(loop::trigger);
-        vrrp.watch();
+        DirectoryWatch files = DirectoryWatch.start("file-watch");
+        leases.watch(files, loop::trigger);
+        vrrp.watch(files);
         // A change to any nftables table wakes a pass: ours, deleted or edited, is back at once.
         // Passes list the table only after such a change.
         NftablesMonitor nftables = NftablesMonitor.start(null, () -> {
@@ -166,7 +168,7 @@ final class Service implements AutoCloseable {
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
         return new Service(startup, store, manager, Stream.of(selfCheck, statusSocket, counters, metrics, netconf,
-                store, snmp, nftables, monitor, leases, vrrp, health, loop, timers, netlink).filter(Objects::nonNull).toList());
+                store, snmp, nftables, monitor, files, health, loop, timers, netlink).filter(Objects::nonNull).toList());
     }
 
     /**

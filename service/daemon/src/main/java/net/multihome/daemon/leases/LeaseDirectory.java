@@ -2,44 +2,36 @@ package net.multihome.daemon.leases;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import net.multihome.core.lease.DhcpLease;
 import net.multihome.core.lease.LeaseFile;
 import net.multihome.core.lease.LeaseFormatException;
 import net.multihome.core.lease.LeaseSource;
+import net.multihome.daemon.watch.DirectoryWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Leases from {@code <dir>/<interface>.dhcp4} files. The watcher thread alone reads the
- * directory; it publishes an immutable map through a volatile field and then calls the
+ * Leases from {@code <dir>/<interface>.dhcp4} files. After {@link #open} the watch thread alone
+ * reads the directory; it publishes an immutable map through a volatile field and then calls the
  * listener, which only posts to the reconcile loop. A file that is not a lease is logged once
  * per content, naming the file and the field, and counts as no lease.
  */
-public final class LeaseDirectory implements LeaseSource, AutoCloseable {
+public final class LeaseDirectory implements LeaseSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseDirectory.class);
     private static final int MAX_FILES = 256;
-    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Path directory;
     private final Map<Path, String> reported = new HashMap<>();
     private volatile Map<String, DhcpLease> leases = Map.of();
-    private WatchService watcher;
-    private Thread thread;
 
     private LeaseDirectory(Path directory) {
         this.directory = directory;
@@ -65,64 +57,13 @@ public final class LeaseDirectory implements LeaseSource, AutoCloseable {
         return leases;
     }
 
-    /** Starts watching; {@code changed} runs on the watcher thread after each change is published. */
-    public synchronized void watch(Runnable changed) {
-        if (thread != null) {
-            return;
-        }
-        try {
-            watcher = directory.getFileSystem().newWatchService();
-        } catch (IOException e) {
-            LOG.warn("DHCP leases: cannot watch {}: {}; leases are learned from routes only", directory, e.toString());
-            return;
-        }
-        WatchService events = watcher;
-        WatchKey key = register(events);
-        thread = Thread.ofPlatform().daemon().name("lease-watch").start(() -> run(events, key, changed));
-    }
-
-    /**
-     * Waits for changes; when the directory itself goes (someone removed /run/multihome/leases),
-     * makes it again and watches the new one, checking once a retry interval.
-     */
-    private void run(WatchService events, WatchKey registered, Runnable changed) {
-        WatchKey key = registered;
-        try {
-            while (true) {
-                WatchKey fired = events.poll(RETRY.toMillis(), TimeUnit.MILLISECONDS);
-                if (fired != null) {
-                    fired.pollEvents();
-                    fired.reset();
-                }
-                if (key == null || !key.isValid()) {
-                    key = register(events);
-                    if (key == null) {
-                        continue;
-                    }
-                } else if (fired == null) {
-                    continue;
-                }
-                if (reread()) {
-                    changed.run();
-                }
+    /** Follows the directory on {@code watch}; {@code changed} runs on its thread after each change is published. */
+    public void watch(DirectoryWatch watch, Runnable changed) {
+        watch.add(directory, "DHCP leases", () -> {
+            if (reread()) {
+                changed.run();
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Creates the directory if it is gone and watches it; null (reported once) when it cannot. */
-    private WatchKey register(WatchService events) {
-        try {
-            Files.createDirectories(directory);
-            WatchKey key = directory.register(events, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
-            reported.remove(directory);
-            return key;
-        } catch (IOException e) {
-            report(directory, "cannot watch: " + e + "; leases are learned from routes only until it can");
-            return null;
-        }
+        });
     }
 
     /** @return whether the leases differ from those published before */
@@ -138,6 +79,9 @@ public final class LeaseDirectory implements LeaseSource, AutoCloseable {
                 String name = file.getFileName().toString();
                 String interfaceName = name.substring(0, name.length() - LeaseFile.SUFFIX.length());
                 read(file, interfaceName).ifPresent(lease -> next.put(interfaceName, lease));
+            }
+            if (seen <= MAX_FILES) {
+                reported.remove(directory);
             }
         } catch (IOException e) {
             report(directory, "cannot list: " + e);
@@ -188,15 +132,5 @@ public final class LeaseDirectory implements LeaseSource, AutoCloseable {
         }
         return lease.event() + " " + lease.address().getHostAddress() + "/" + lease.prefixLength()
                 + (lease.gateway() == null ? ", no router" : " via " + lease.gateway().getHostAddress());
-    }
-
-    @Override
-    public synchronized void close() throws IOException {
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (thread != null) {
-            thread.interrupt();
-        }
     }
 }

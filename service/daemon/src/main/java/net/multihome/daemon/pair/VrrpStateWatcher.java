@@ -2,14 +2,9 @@ package net.multihome.daemon.pair;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -18,16 +13,17 @@ import java.util.function.Consumer;
 import net.multihome.core.pair.VrrpSource;
 import net.multihome.core.pair.VrrpState;
 import net.multihome.core.pair.VrrpStatus;
+import net.multihome.daemon.watch.DirectoryWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the VRRP state file that keepalived's notify script replaces on each change (inotify on
- * its directory). The watcher thread alone reads the file; it publishes the state through a
+ * its directory). After {@link #open} the watch thread alone reads the file; it publishes the state through a
  * volatile field, which the status socket, NETCONF, the metrics and SNMP read, and hands each
  * change to the subscribers (SNMP's trap).
  */
-public final class VrrpStateWatcher implements VrrpSource, AutoCloseable {
+public final class VrrpStateWatcher implements VrrpSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(VrrpStateWatcher.class);
     /** keepalived names a state in one word; a longer file is not the script's. */
@@ -37,8 +33,6 @@ public final class VrrpStateWatcher implements VrrpSource, AutoCloseable {
     private final InstantSource clock;
     private final List<Consumer<VrrpStatus>> subscribers = new CopyOnWriteArrayList<>();
     private volatile VrrpStatus status;
-    private WatchService watcher;
-    private Thread thread;
 
     private VrrpStateWatcher(Path file, InstantSource clock) {
         this.file = file;
@@ -71,45 +65,17 @@ public final class VrrpStateWatcher implements VrrpSource, AutoCloseable {
         return () -> subscribers.remove(subscriber);
     }
 
-    /** Starts watching. */
-    public synchronized void watch() {
-        if (thread != null) {
-            return;
-        }
-        Path directory = file.getParent();
-        try {
-            Files.createDirectories(directory);
-            watcher = directory.getFileSystem().newWatchService();
-            directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
-        } catch (IOException e) {
-            LOG.error("redundancy: cannot watch {}: {}; the VRRP state stays {}", file, e.toString(),
-                    status.state());
-            return;
-        }
-        WatchService events = watcher;
-        thread = Thread.ofPlatform().daemon().name("vrrp-state-watch").start(() -> run(events));
+    /** Follows the file on {@code watch}: any change in its directory rereads it. */
+    public void watch(DirectoryWatch watch) {
+        watch.add(file.getParent(), "redundancy", this::reread);
     }
 
-    private void run(WatchService events) {
-        try {
-            while (true) {
-                WatchKey key = events.take();
-                boolean ours = false;
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    ours |= event.kind() == StandardWatchEventKinds.OVERFLOW
-                            || file.getFileName().equals(event.context());
-                }
-                key.reset();
-                VrrpState next = ours ? read() : status.state();
-                if (next != status.state()) {
-                    LOG.info("redundancy: VRRP state {} (was {})", next, status.state());
-                    status = new VrrpStatus(next, clock.instant());
-                    publish(status);
-                }
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            Thread.currentThread().interrupt();
+    private void reread() {
+        VrrpState next = read();
+        if (next != status.state()) {
+            LOG.info("redundancy: VRRP state {} (was {})", next, status.state());
+            status = new VrrpStatus(next, clock.instant());
+            publish(status);
         }
     }
 
@@ -144,16 +110,6 @@ public final class VrrpStateWatcher implements VrrpSource, AutoCloseable {
         } catch (IOException e) {
             LOG.warn("redundancy: cannot read {}: {}", file, e.toString());
             return VrrpState.UNKNOWN;
-        }
-    }
-
-    @Override
-    public synchronized void close() throws IOException {
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (thread != null) {
-            thread.interrupt();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.multihome.daemon.watch.DirectoryWatch;
 import net.multihome.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +29,9 @@ class LeaseDirectoryTest {
     void leasesAreSeenAsWrittenIgnoredWhenWrongAndFollowedIntoARecreatedDirectory() throws Exception {
         Path leases = dir.resolve("leases");
         AtomicInteger wakes = new AtomicInteger();
-        try (LeaseDirectory directory = LeaseDirectory.open(leases)) {
-            directory.watch(wakes::incrementAndGet);
+        try (DirectoryWatch watch = DirectoryWatch.start("test-watch")) {
+            LeaseDirectory directory = LeaseDirectory.open(leases);
+            directory.watch(watch, wakes::incrementAndGet);
             write(leases, "if2.dhcp4", "reason=BOUND\naddress=203.0.113.77\nsubnet-mask=255.255.255.192\n"
                     + "routers=203.0.113.65\n");
             Await.until("the lease on if2", () -> directory.leases().containsKey("if2"));

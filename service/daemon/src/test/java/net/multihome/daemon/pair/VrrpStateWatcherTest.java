@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.multihome.core.pair.VrrpState;
 import net.multihome.core.pair.VrrpStatus;
+import net.multihome.daemon.watch.DirectoryWatch;
 import net.multihome.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,10 @@ class VrrpStateWatcherTest {
     @Test
     void followsEachStateTheScriptWrites() throws Exception {
         notify("BACKUP");
-        try (VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"))) {
+        try (DirectoryWatch files = DirectoryWatch.start("test-watch")) {
+            VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"));
             assertEquals(VrrpState.BACKUP, watcher.state(), "read once when opened");
-            watcher.watch();
+            watcher.watch(files);
             notify("MASTER");
             assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.MASTER));
             notify("FAULT");
@@ -48,10 +50,11 @@ class VrrpStateWatcherTest {
         Instant written = Files.getLastModifiedTime(dir.resolve("vrrp-state")).toInstant();
         Instant now = Instant.parse("2026-12-04T10:00:00Z");
         List<VrrpStatus> heard = new CopyOnWriteArrayList<>();
-        try (VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"), () -> now)) {
+        try (DirectoryWatch files = DirectoryWatch.start("test-watch")) {
+            VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"), () -> now);
             assertEquals(new VrrpStatus(VrrpState.BACKUP, written), watcher.current());
             watcher.subscribe(heard::add);
-            watcher.watch();
+            watcher.watch(files);
             notify("BACKUP");
             notify("MASTER");
             assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.MASTER));
@@ -62,9 +65,10 @@ class VrrpStateWatcherTest {
 
     @Test
     void noFileYetIsUnknownAndAFileThatIsNoStateToo() throws Exception {
-        try (VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"))) {
+        try (DirectoryWatch files = DirectoryWatch.start("test-watch")) {
+            VrrpStateWatcher watcher = VrrpStateWatcher.open(dir.resolve("vrrp-state"));
             assertEquals(VrrpState.UNKNOWN, watcher.state());
-            watcher.watch();
+            watcher.watch(files);
             notify("MASTER");
             assertTrue(Await.within(Duration.ofSeconds(5), () -> watcher.state() == VrrpState.MASTER));
             notify("x".repeat(100));
