@@ -31,6 +31,7 @@ class VrrpSnmpIT {
     private static final Path MIB_DIR = Path.of("../../mib").toAbsolutePath().normalize();
     private static final String VRRP_STATE = ".1.3.6.1.4.1.32473.1.5.1.0";
     private static final String VRRP_VIRTUAL_ROUTER_ID = ".1.3.6.1.4.1.32473.1.5.3.0";
+    private static final String VRRP_EFFECTIVE_PRIORITY = ".1.3.6.1.4.1.32473.1.5.5.0";
     private static final String REDUNDANCY = """
                 <redundancy>
                   <sync-interface>sync0</sync-interface>
@@ -112,6 +113,17 @@ class VrrpSnmpIT {
                 && traps.contains("MULTIHOME-MIB::mhVrrpState.0 = INTEGER: master(3)")
                 && traps.contains("MULTIHOME-MIB::mhVrrpVirtualRouterId.0 = Gauge32: 51"), traps);
         assertEquals(2, count(log), "one trap per change, none for the rewritten BACKUP: " + traps);
+
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> get(VRRP_EFFECTIVE_PRIORITY).equals("150")),
+                "the configured priority while a provider is up");
+        lab.ip("link", "set", "if1", "down");
+        lab.ip("link", "set", "if2", "down");
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> get(VRRP_EFFECTIVE_PRIORITY).equals("0")),
+                () -> "no provider up: the default track faults the instance, yet "
+                        + get(VRRP_EFFECTIVE_PRIORITY) + "\n" + lab.daemonLog());
+        lab.ip("link", "set", "if1", "up");
+        assertTrue(Await.within(Duration.ofSeconds(30), () -> get(VRRP_EFFECTIVE_PRIORITY).equals("150")),
+                "back when a provider is up again");
     }
 
     private static int count(Path log) {

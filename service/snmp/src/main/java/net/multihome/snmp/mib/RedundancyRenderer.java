@@ -5,6 +5,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.config.Redundancy;
+import net.multihome.core.pair.TrackValue;
 import net.multihome.core.pair.VrrpSource;
 import net.multihome.core.pair.VrrpState;
 import net.multihome.core.pair.VrrpStatus;
@@ -14,8 +15,8 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.Variable;
 
 /**
- * MULTIHOME-MIB mhRedundancy: the VRRP state keepalived reported and the instance's configured
- * id and priority. The scalars are always there; without a redundancy configuration they read
+ * MULTIHOME-MIB mhRedundancy: the VRRP state keepalived reported, the instance's configured id
+ * and priority, and the priority as the track lowers it. The scalars are always there; without a redundancy configuration they read
  * unknown and 0, whatever a stray state file says.
  */
 public final class RedundancyRenderer implements SubtreeRenderer {
@@ -49,6 +50,16 @@ public final class RedundancyRenderer implements SubtreeRenderer {
         return config.pair().map(r -> r.vrrp().virtualRouterId()).orElse(0);
     }
 
+    /**
+     * mhVrrpEffectivePriority: the configured priority plus the track value the daemon writes
+     * for keepalived, as keepalived adds them; 0 when that sum is not positive (fault).
+     */
+    public static int effectivePriority(StatusSnapshot snapshot) {
+        return snapshot.config().pair()
+                .map(pair -> Math.max(0, pair.vrrp().priority() + TrackValue.of(pair, snapshot.providers())))
+                .orElse(0);
+    }
+
     @Override
     public Object besidesSnapshot() {
         return vrrp.current();
@@ -63,6 +74,7 @@ public final class RedundancyRenderer implements SubtreeRenderer {
         put(values, 2, Values.timeStamp(status.since(), agentStarted));
         put(values, 3, Values.unsigned(virtualRouterId(config)));
         put(values, 4, Values.unsigned(config.pair().map(Redundancy::vrrp).map(Redundancy.Vrrp::priority).orElse(0)));
+        put(values, 5, Values.unsigned(effectivePriority(snapshot)));
         return values;
     }
 

@@ -16,7 +16,7 @@ import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
 
-/** mhRedundancy: the reported state with the configured id and priority, unknown and 0 without a pair. */
+/** mhRedundancy: the reported state with the configured id and priorities, unknown and 0 without a pair. */
 class RedundancyRendererTest {
 
     private final FakeVrrp vrrp = new FakeVrrp();
@@ -26,11 +26,23 @@ class RedundancyRendererTest {
     void aPairRouterShowsTheStateSinceWhenAndItsInstance() {
         vrrp.set(VrrpState.MASTER, FakeStatus.STARTED.plus(Duration.ofMillis(12_340)));
         NavigableMap<OID, Variable> values = renderer.render(FakeStatus.pairRouter());
-        assertEquals(4, values.size());
+        assertEquals(5, values.size());
         assertEquals(new Integer32(3), values.get(scalar(1)));
         assertEquals(new TimeTicks(1234), values.get(scalar(2)));
         assertEquals(new UnsignedInteger32(51), values.get(scalar(3)));
         assertEquals(new UnsignedInteger32(150), values.get(scalar(4)));
+        assertEquals(new UnsignedInteger32(150), values.get(scalar(5)), "a provider is up: not lowered");
+    }
+
+    @Test
+    void theEffectivePriorityDropsByTheTrackWeightWhileEveryProviderIsDown() {
+        assertEquals(new UnsignedInteger32(100),
+                renderer.render(FakeStatus.pairRouter(50, OperStatus.DOWN)).get(scalar(5)));
+        assertEquals(new UnsignedInteger32(0),
+                renderer.render(FakeStatus.pairRouter(254, OperStatus.DOWN)).get(scalar(5)), "fault");
+        assertEquals(new UnsignedInteger32(150),
+                renderer.render(FakeStatus.pairRouter(50, OperStatus.DEGRADED)).get(scalar(5)),
+                "a degraded provider still carries traffic");
     }
 
     @Test
@@ -49,6 +61,7 @@ class RedundancyRendererTest {
         assertEquals(new TimeTicks(0), values.get(scalar(2)));
         assertEquals(new UnsignedInteger32(0), values.get(scalar(3)));
         assertEquals(new UnsignedInteger32(0), values.get(scalar(4)));
+        assertEquals(new UnsignedInteger32(0), values.get(scalar(5)));
     }
 
     @Test

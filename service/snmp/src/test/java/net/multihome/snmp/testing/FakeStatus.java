@@ -52,6 +52,10 @@ public final class FakeStatus implements StatusSource {
     }
 
     public static StatusSnapshot router(OperStatus ispA) {
+        return router(ispA, OperStatus.DEGRADED);
+    }
+
+    public static StatusSnapshot router(OperStatus ispA, OperStatus ispB) {
         ProbeStats stats = new ProbeStats(12_345, 10_000, 15_000, 800, new BigDecimal("0.50"), 1_000, 5);
         List<ProviderStatus> providers = List.of(
                 new ProviderStatus("isp-a", "mh0", 2, ip("192.0.2.10"), ip("192.0.2.1"), 101, true, ispA,
@@ -61,7 +65,7 @@ public final class FakeStatus implements StatusSource {
                                 new TargetStatus(ip("198.51.100.2"), HealthCheck.Method.TCP, 443,
                                         TargetStatus.TargetState.NOT_ANSWERING, stats))),
                 new ProviderStatus("isp-b", "mh1", 3, ip("2001:db8::10"), ip("2001:db8::1"), 102, true,
-                        OperStatus.DEGRADED, "loss 12% over 10%", 1, 0, new BigDecimal("25.00"), stats, 4,
+                        ispB, "loss 12% over 10%", 1, 0, new BigDecimal("25.00"), stats, 4,
                         STARTED, List.of()));
         List<Link> links = new ArrayList<>();
         links.add(new Link(1, "lo", true, true, OperState.UNKNOWN, 65536, null, null,
@@ -84,12 +88,17 @@ public final class FakeStatus implements StatusSource {
 
     /** This router's snapshot with a redundancy configuration: virtual router id 51, priority 150. */
     public static StatusSnapshot pairRouter() {
-        StatusSnapshot router = router(OperStatus.UP);
+        return pairRouter(Redundancy.FAULT_WEIGHT, OperStatus.UP);
+    }
+
+    /** Router a of a pair (priority 150) whose providers are all {@code providers}. */
+    public static StatusSnapshot pairRouter(int allProvidersDownWeight, OperStatus providers) {
+        StatusSnapshot router = router(providers, providers);
         MultihomeConfig empty = router.config();
         Redundancy pair = new Redundancy("sync0", ip("10.9.0.1"), ip("10.9.0.2"),
                 new Redundancy.Vrrp(51, 150, Duration.ofSeconds(1), true,
                         new Redundancy.VirtualAddress(ip("192.168.50.1"), 24), List.of()),
-                Redundancy.FAULT_WEIGHT);
+                allProvidersDownWeight);
         MultihomeConfig config = new MultihomeConfig(empty.balancing(), empty.localNetworks(), empty.providers(),
                 empty.policies(), empty.portForwards(), empty.management(), pair);
         return new StatusSnapshot(router.taken(), router.started(), config, router.providers(), router.links(),
