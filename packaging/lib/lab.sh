@@ -33,7 +33,8 @@ run_dir=${MULTIHOME_LAB_RUN_DIR:-/run/multihome-lab}
 rt_tables=${MULTIHOME_LAB_RT_TABLES:-/etc/iproute2/rt_tables.d/multihome.conf}
 rt_protos=${MULTIHOME_LAB_RT_PROTOS:-/etc/iproute2/rt_protos.d/multihome.conf}
 # The router's NETCONF (830), SNMP (161) and metrics (9813) servers, reachable from the host's
-# loopback through socat (no route or interface is added to the host); 0 switches a forwarder off.
+# loopback (no route or interface is added to the host): NETCONF and metrics through socat, SNMP
+# on a socket bound in the host's namespace and handed to the daemon; 0 switches one off.
 netconf_port=${MULTIHOME_LAB_NETCONF_PORT:-8830}
 snmp_port=${MULTIHOME_LAB_SNMP_PORT:-1161}
 metrics_port=${MULTIHOME_LAB_METRICS_PORT:-9813}
@@ -277,13 +278,35 @@ stop_uplinks() {
     rmdir /etc/netns 2>/dev/null || true
 }
 
+# Runs COMMAND with standard input a UDP socket bound to the host's 127.0.0.1:$snmp_port (the
+# daemon serves it, inetd style, besides its own addresses), so SNMP from the host reaches the
+# daemon with no relay in between; with the SNMP port 0, standard input is /dev/null. It execs
+# COMMAND, keeping the process id: call it in the background (&) so $! is the daemon's.
+with_snmp_socket() {
+    if [ "$snmp_port" = 0 ]; then
+        exec "$@" </dev/null
+    fi
+    exec python3 -c '
+import os, socket, sys
+# IPv6 with IPv4 mapped in: Java takes a passed socket for IPv6 and cannot answer on an IPv4 one.
+s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+try:
+    s.bind(("::ffff:127.0.0.1", int(sys.argv[1])))
+except OSError as e:
+    sys.exit("lab: cannot bind the SNMP port 127.0.0.1:%s: %s" % (sys.argv[1], e.strerror))
+os.dup2(s.fileno(), 0)
+os.execvp(sys.argv[2], sys.argv[2:])
+' "$snmp_port" "$@"
+}
+
 start_daemon() {
     mkdir -p "$run_dir/state"
     mkdir -p "$(dirname "$rt_protos")"
     cp "$here/../iproute2/rt_protos.d/multihome.conf" "$rt_protos"
     readies_before=$(ready_count)
-    ip netns exec "$prefix-router" setsid "$launcher" daemon --state-dir "$run_dir/state" \
-        --factory-config "${factory:-$(factory_for "$(uplinks)")}" --runtime-dir "$run_dir" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 </dev/null &
+    with_snmp_socket ip netns exec "$prefix-router" setsid "$launcher" daemon --state-dir "$run_dir/state" \
+        --factory-config "${factory:-$(factory_for "$(uplinks)")}" --runtime-dir "$run_dir" --rt-tables "$rt_tables" >>"$run_dir/daemon.log" 2>&1 &
     echo $! >"$run_dir/daemon.pid"
     if ! wait_for 30 daemon_ready; then
         tail -20 "$run_dir/daemon.log" >&2
@@ -300,7 +323,7 @@ daemon_ready() { daemon_running && [ "$(ready_count)" -gt "$readies_before" ]; }
 
 start_forwarders() {
     if ! command -v socat >/dev/null; then
-        echo "note: socat is not installed; NETCONF, SNMP and metrics are reachable only inside $prefix-router" >&2
+        echo "note: socat is not installed; NETCONF and metrics are reachable only inside $prefix-router" >&2
         return
     fi
     local router="ip netns exec $prefix-router socat STDIO"
@@ -308,16 +331,6 @@ start_forwarders() {
         setsid socat "TCP4-LISTEN:$netconf_port,bind=127.0.0.1,reuseaddr,fork" \
             "SYSTEM:$router TCP4\:127.0.0.1\:830" </dev/null >>"$run_dir/forward.log" 2>&1 &
         echo $! >"$run_dir/forward-netconf.pid"
-    fi
-    if [ "$snmp_port" != 0 ]; then
-        # One child per client socket, kept while the client talks (idle 30 s), not one per
-        # datagram: a walk's hundreds of requests share one way into the namespace. nofork:
-        # the child becomes the socat in the router's namespace and reads the client's socket
-        # itself, with no relay and pipe between them.
-        setsid socat -T 30 "UDP4-LISTEN:$snmp_port,bind=127.0.0.1,reuseaddr,fork" \
-            "EXEC:ip netns exec $prefix-router socat -T 30 STDIO UDP4\:127.0.0.1\:161,nofork" \
-            </dev/null >>"$run_dir/forward.log" 2>&1 &
-        echo $! >"$run_dir/forward-snmp.pid"
     fi
     if [ "$metrics_port" != 0 ]; then
         setsid socat "TCP4-LISTEN:$metrics_port,bind=127.0.0.1,reuseaddr,fork" \
@@ -366,8 +379,7 @@ up() {
     if ! daemon_running; then
         start_daemon
     fi
-    [ -f "$run_dir/forward-netconf.pid" ] || [ -f "$run_dir/forward-snmp.pid" ] \
-        || [ -f "$run_dir/forward-metrics.pid" ] || start_forwarders
+    [ -f "$run_dir/forward-netconf.pid" ] || [ -f "$run_dir/forward-metrics.pid" ] || start_forwarders
     cat <<EOF
 multihome lab is up: daemon pid $(cat "$run_dir/daemon.pid") in namespace $prefix-router
   uplinks:  $(uplinks_description "$mode")

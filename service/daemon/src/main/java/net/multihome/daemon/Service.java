@@ -133,7 +133,7 @@ final class Service implements AutoCloseable {
         });
         reconciler.watchNftables(nftables::watching);
         CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
-        SnmpService snmp = new SnmpService(options.stateDirectory(), status, events, vrrp);
+        SnmpService snmp = new SnmpService(options.stateDirectory(), status, events, vrrp, PassedSocket.snmp());
         snmp.apply(config.management().snmp());
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
         MetricsService metrics = new MetricsService(new MetricSources(status::snapshot, status::counters,

@@ -1,7 +1,9 @@
 package net.multihome.daemon;
 
 import java.io.IOException;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 import net.multihome.core.config.Management;
 import net.multihome.core.pair.VrrpSource;
 import net.multihome.core.secret.SecretBox;
@@ -25,12 +27,18 @@ final class SnmpService implements AutoCloseable {
     /** Requests answered by agents stopped since start. */
     private volatile long retiredRequests;
     private Management.Snmp applied;
+    /** Served by the first agent and closed with it: the passed socket cannot be had again. */
+    private Optional<DatagramChannel> passedSocket;
+    private final boolean socketPassed;
 
-    SnmpService(Path stateDirectory, StatusSource status, ProviderEvents events, VrrpSource vrrp) {
+    SnmpService(Path stateDirectory, StatusSource status, ProviderEvents events, VrrpSource vrrp,
+            Optional<DatagramChannel> passedSocket) {
         this.stateDirectory = stateDirectory;
         this.status = status;
         this.events = events;
         this.vrrp = vrrp;
+        this.passedSocket = passedSocket;
+        this.socketPassed = passedSocket.isPresent();
     }
 
     /** Brings the agent in line with the settings; a failure is logged and the service goes on without it. */
@@ -45,14 +53,17 @@ final class SnmpService implements AutoCloseable {
                     retiredRequests += snmp.requests();
                     snmp.close();
                     snmp = null;
-                    LOG.info("SNMP agent stopped");
+                    LOG.info("SNMP agent stopped{}", socketPassed ? "; the socket passed on standard input"
+                            + " is closed with it until the daemon restarts" : "");
                 }
                 return;
             }
             if (snmp == null) {
                 SnmpAgent agent = SnmpAgent.builder().stateDirectory(stateDirectory.resolve("snmp"))
                         .secrets(new SecretBox(stateDirectory))
-                        .statusSource(status).events(events).vrrp(vrrp).settings(settings).build();
+                        .statusSource(status).events(events).vrrp(vrrp).settings(settings)
+                        .inheritedSocket(passedSocket.orElse(null)).build();
+                passedSocket = Optional.empty();
                 agent.start();
                 snmp = agent;
                 LOG.info("SNMP agent listening on {}", agent.boundAddresses());

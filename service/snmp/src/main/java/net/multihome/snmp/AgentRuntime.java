@@ -3,6 +3,7 @@ package net.multihome.snmp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,6 +87,8 @@ final class AgentRuntime implements SnmpAgent {
     private final Clock clock;
     private final LongSupplier nanoTicker;
     private final Map<Management.Endpoint, DefaultUdpTransportMapping> transports = new LinkedHashMap<>();
+    private final DatagramChannel inheritedSocket;
+    private DefaultUdpTransportMapping inherited;
     private final LongAdder requests = new LongAdder();
 
     private Management.Snmp settings;
@@ -115,6 +118,7 @@ final class AgentRuntime implements SnmpAgent {
         this.workerThreads = builder.workerThreads;
         this.clock = builder.clock;
         this.nanoTicker = builder.nanoTicker;
+        this.inheritedSocket = builder.inheritedSocket;
     }
 
     @Override
@@ -139,6 +143,12 @@ final class AgentRuntime implements SnmpAgent {
             });
             for (Management.Endpoint endpoint : endpoints(settings)) {
                 transports.put(endpoint, bind(endpoint));
+            }
+            if (inheritedSocket != null) {
+                inherited = new InheritedUdpTransportMapping(inheritedSocket);
+                inherited.setMaxInboundMessageSize(maxInboundMessageSize);
+                inherited.setThreadName("multihome-snmp-passed-" + inherited.getListenAddress());
+                dispatcher.addTransportMapping(inherited);
             }
             workers = workerThreads == 0 ? null : ThreadPool.create("multihome-snmp", workerThreads);
             DefaultMOServer server = new DefaultMOServer();
@@ -195,6 +205,10 @@ final class AgentRuntime implements SnmpAgent {
             UdpAddress address = transport.getListenAddress();
             bound.add(new InetSocketAddress(address.getInetAddress(), address.getPort()));
         }
+        if (inherited != null) {
+            UdpAddress address = inherited.getListenAddress();
+            bound.add(new InetSocketAddress(address.getInetAddress(), address.getPort()));
+        }
         return bound;
     }
 
@@ -229,6 +243,11 @@ final class AgentRuntime implements SnmpAgent {
             closeQuietly(transport);
         }
         transports.clear();
+        if (inherited != null) {
+            closeQuietly(inherited);
+        } else if (inheritedSocket != null) {
+            closeQuietly(inheritedSocket);
+        }
         if (workers != null) {
             workers.cancel();
         }
@@ -341,6 +360,14 @@ final class AgentRuntime implements SnmpAgent {
             subscription.close();
         } catch (Exception e) {
             LOG.warn("cannot unsubscribe from {}: {}", what, e.toString());
+        }
+    }
+
+    private static void closeQuietly(DatagramChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the passed socket: {}", e.toString());
         }
     }
 

@@ -2,6 +2,7 @@ package net.multihome.snmp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public interface SnmpAgent extends AutoCloseable {
         ProviderEvents events;
         VrrpSource vrrp = VrrpSource.none();
         Management.Snmp settings;
+        DatagramChannel inheritedSocket;
         String version = defaultVersion();
         Duration cacheTtl = Duration.ofMillis(500);
         int maxRepetitions = 20;
@@ -101,6 +103,15 @@ public interface SnmpAgent extends AutoCloseable {
         /** The initial settings. Required. */
         public Builder settings(Management.Snmp settings) {
             this.settings = settings;
+            return this;
+        }
+
+        /**
+         * A bound UDP socket to serve besides the configured addresses, kept while the agent
+         * runs and closed with it; none by default.
+         */
+        public Builder inheritedSocket(DatagramChannel socket) {
+            this.inheritedSocket = socket;
             return this;
         }
 

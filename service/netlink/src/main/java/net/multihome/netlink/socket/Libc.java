@@ -46,6 +46,7 @@ public final class Libc {
     public static final int ICMP6_FILTER = 1;
     public static final int SO_ERROR = 4;
     public static final int SO_LINGER = 13;
+    public static final int SO_DOMAIN = 39;
     public static final int SO_BINDTODEVICE = 25;
     public static final int POLLIN = 0x1;
     public static final int POLLOUT = 0x4;
