@@ -165,8 +165,9 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
         return List.of();
     }
 
+    /** The target's content, shared and read-only: the write check only reads it. */
     private List<Element> current(Datastore target) throws StoreException {
-        Element element = datastores.element(target, XmlDocuments.newDocument());
+        Element element = datastores.shared(target);
         List<Element> out = new ArrayList<>();
         if (element != null) {
             out.add(element);
