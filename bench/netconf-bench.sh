@@ -19,6 +19,11 @@
 #                                                      ROUNDS pairs (default 3)
 # SHARED_BENCH: the peer scripts (nc-bench.py, netconfd-up.sh, payloads/); default
 # ../shared/bench beside the repository. MVN: the Maven command (default mvn).
+# SEED (default 1): netconfd's running gets 20 more interfaces (bench/netconf/ietf-interfaces-seed.xml,
+# removed at the end), so that its get-config reply is about the daemon's size (6.5 KB, 104
+# elements against 4.7 KB, 171 elements); without, it is 0.4 KB and the client, which parses
+# every reply under Python's GIL, spends half as much per get-config on netconfd. SEED=0: the
+# runs before 2026-12-04 20:00 UTC.
 set -euo pipefail
 count=${1:-1000}
 warmup=${2:-3000}
@@ -36,7 +41,10 @@ export MULTIHOME_LAB_PREFIX=mhncb MULTIHOME_LAB_RUN_DIR="$work/run" \
     MULTIHOME_LAB_RT_TABLES="$work/rt_tables.conf" MULTIHOME_LAB_RT_PROTOS="$work/rt_protos.conf" \
     MULTIHOME_LAB_NETCONF_PORT=0 MULTIHOME_LAB_SNMP_PORT=0 MULTIHOME_LAB_METRICS_PORT=0
 null_pid=""
+seeded=0
+seed_payload() { "${netconfd[@]}" --payload "$1" --phases edit --count 1 >/dev/null; }
 cleanup() {
+    [ "$seeded" = 0 ] || seed_payload "$top/bench/netconf/ietf-interfaces-seed-remove.xml" || true
     "$shared/netconfd-up.sh" stop >/dev/null 2>&1 || true
     "$top/packaging/bin/multihome" lab down >/dev/null 2>&1 || true
     [ -z "$null_pid" ] || kill "$null_pid" 2>/dev/null || true
@@ -65,6 +73,12 @@ netconfd=("${client[@]}" --port 8830 --user nctest --password nctest-pw
 "$top/packaging/bin/multihome" lab up >/dev/null
 multihome=("${router[@]}" "${client[@]}" --port 830 --user admin --password admin
     --server-pids "$(cat "$work/run/daemon.pid")" "${weight[@]}")
+if [ "${SEED:-1}" = 1 ]; then
+    seed_payload "$top/bench/netconf/ietf-interfaces-seed.xml"
+    seeded=1
+fi
+echo "== get-config reply: multihome $("${router[@]}" /usr/bin/python3 "$top/bench/netconf/reply-size.py" 830 admin admin)," \
+    "netconfd $(/usr/bin/python3 "$top/bench/netconf/reply-size.py" 8830 nctest nctest-pw) =="
 
 echo "== warm-up: $warmup get-configs and $warmup edits each =="
 "${multihome[@]}" --count "$warmup" --phases getcfg,edit >/dev/null
@@ -84,6 +98,10 @@ for r in $(seq 1 "$rounds"); do
     run netconfd "${netconfd[@]}"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+if [ "$seeded" = 1 ]; then
+    seed_payload "$top/bench/netconf/ietf-interfaces-seed-remove.xml"
+    seeded=0
+fi
 "$top/packaging/bin/multihome" lab down >/dev/null
 "$shared/netconfd-up.sh" stop >/dev/null
 

@@ -97,7 +97,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     /**
      * Takes a new configuration: starts probing new providers, stops removed ones, and restarts
-     * changed ones keeping their verdict and damping state. Unchanged providers keep running.
+     * changed ones keeping their verdict and damping state. Unchanged providers, and those changed
+     * only where probing does not look ({@link #probedAlike}), keep running.
      * The snapshot holds exactly the configured providers when this returns.
      */
     public void apply(List<Provider> configured) {
@@ -109,7 +110,7 @@ public final class HealthMonitor implements AutoCloseable {
             Map<String, MonitoredProvider> next = new LinkedHashMap<>();
             for (Provider p : configured) {
                 MonitoredProvider previous = current.remove(p.name());
-                if (previous != null && previous.provider().equals(p)) {
+                if (previous != null && probedAlike(previous.provider(), p)) {
                     next.put(p.name(), previous);
                     continue;
                 }
@@ -355,6 +356,18 @@ public final class HealthMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("provider={} health listener failed", change.provider(), e);
         }
+    }
+
+    /**
+     * Whether the two are probed alike. Probing reads neither the weight, the tier nor the
+     * description, so a change of those (a weight commit) leaves the provider's rounds, windows
+     * and verdict running instead of starting a round at once; the record kept differs only there,
+     * and nothing here reads those fields.
+     */
+    static boolean probedAlike(Provider running, Provider next) {
+        return running.equals(new Provider(next.name(), next.enabled(), running.description(), next.interfaceName(),
+                next.ipv4(), next.ipv6(), next.table(), next.tableName(), running.weight(), running.tier(),
+                next.healthCheck(), next.nat()));
     }
 
     /** Binds probes to the provider's interface and configured addresses. */

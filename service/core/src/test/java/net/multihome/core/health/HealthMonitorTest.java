@@ -1,6 +1,7 @@
 package net.multihome.core.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,6 +155,20 @@ class HealthMonitorTest {
         monitor.apply(List.of(isp2));
         assertEquals(List.of("isp2"), List.copyOf(monitor.verdicts().keySet()));
         assertTrue(monitor.verdict("isp1").isEmpty());
+    }
+
+    @Test
+    void onlyWhatProbingReadsRestartsAProvidersProbing() {
+        Provider isp1 = provider("isp1", "eth1", 1, HealthChecks.icmp("192.0.2.10"));
+        Provider retuned = new Provider("isp1", true, "backup line", "eth1", isp1.ipv4(), null, 101, null, 7, 2,
+                isp1.healthCheck());
+        assertTrue(HealthMonitor.probedAlike(isp1, retuned), "weight, tier and description");
+        assertFalse(HealthMonitor.probedAlike(isp1, provider("isp1", "eth2", 1, HealthChecks.icmp("192.0.2.10"))),
+                "interface");
+        assertFalse(HealthMonitor.probedAlike(isp1, provider("isp1", "eth1", 1, HealthChecks.icmp("192.0.2.11"))),
+                "targets");
+        assertFalse(HealthMonitor.probedAlike(isp1, new Provider("isp1", false, "", "eth1", isp1.ipv4(), null, 101,
+                null, 1, 1, isp1.healthCheck())), "enabled");
     }
 
     @Test

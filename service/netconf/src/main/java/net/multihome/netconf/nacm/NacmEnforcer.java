@@ -30,7 +30,9 @@ import net.multihome.netconf.rpc.RpcGuard;
 import net.multihome.netconf.rpc.RpcRequest;
 import net.multihome.netconf.xml.Dom;
 import net.multihome.netconf.xml.XmlDocuments;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -44,7 +46,10 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
     private static final Set<OperationKey> DENY_ALL_OPERATIONS =
             Set.of(OperationKey.base("kill-session"), OperationKey.base("delete-config"));
 
-    private record Cached(ContainerNode running, Nacm rules) {
+    private static final NodeIdentifier MANAGEMENT = new NodeIdentifier(YangSchema.qname("management"));
+
+    /** The rules read from {@code running}, whose management container is {@code management}. */
+    private record Cached(ContainerNode running, DataContainerChild management, Nacm rules) {
     }
 
     private final Supplier<ContainerNode> running;
@@ -53,7 +58,7 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
     private final ReadFilter reads;
     private final WriteCheck writes;
     private final NacmCounters counters = new NacmCounters();
-    private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(null, Nacm.NONE));
+    private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(null, null, Nacm.NONE));
 
     public NacmEnforcer(YangSchema schema, SchemaTree tree, Datastores datastores) {
         this.running = datastores.store()::running;
@@ -70,13 +75,20 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
         if (last.running() == now) {
             return last.rules();
         }
+        DataContainerChild management = now == null ? null : now.childByArg(MANAGEMENT);
+        if (management != null && management == last.management()) {
+            // The rules are read from management alone, and an edit elsewhere (a provider's
+            // weight) keeps the container as it was: no need to read the whole configuration.
+            cached.set(new Cached(now, management, last.rules()));
+            return last.rules();
+        }
         Nacm rules;
         try {
             rules = ConfigReader.read(now).management().netconf().nacm();
         } catch (InvalidConfigException e) {
             throw new IllegalStateException("running holds an invalid configuration", e);
         }
-        cached.set(new Cached(now, rules));
+        cached.set(new Cached(now, management, rules));
         return rules;
     }
 
@@ -165,8 +177,9 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
         return List.of();
     }
 
+    /** The target's content, shared and read-only: the write check only reads it. */
     private List<Element> current(Datastore target) throws StoreException {
-        Element element = datastores.element(target, XmlDocuments.newDocument());
+        Element element = datastores.shared(target);
         List<Element> out = new ArrayList<>();
         if (element != null) {
             out.add(element);

@@ -15,9 +15,7 @@ import net.multihome.netconf.datastore.SchemaTree;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.session.SessionEnd;
 import net.multihome.netconf.session.SessionListener;
-import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
-import org.w3c.dom.Document;
 
 /**
  * Turns what happens in the service into events on the hub: sessions starting and ending,
@@ -55,8 +53,8 @@ public final class EventSources implements SessionListener, RunningChangeListene
 
     @Override
     public void runningChanged(ContainerNode before, ContainerNode after, Optional<ClientSession> by) {
-        Document doc = XmlDocuments.newDocument();
-        List<ConfigDiff.Change> changes = diff.diff(codec.toElement(before, doc), codec.toElement(after, doc));
+        // Read-only, so the shared renderings, not copies: the one of after also serves the next get-config.
+        List<ConfigDiff.Change> changes = diff.diff(codec.shared(before), codec.shared(after));
         AuditTrail.record(netconf(by), changes);
         if (hub.hasSubscribers()) {
             hub.publish(new Event(EventFactory.configChange(netconf(by), changes), clock.instant()));

@@ -11,10 +11,12 @@ import net.multihome.netconf.datastore.Datastores;
 import net.multihome.netconf.filter.SubtreeFilter;
 import net.multihome.netconf.filter.WithDefaults;
 import net.multihome.netconf.filter.WithDefaultsMode;
+import net.multihome.netconf.rpc.Namespaces;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
 import net.multihome.netconf.xml.Dom;
+import net.multihome.netconf.xml.KeptContent;
 import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Document;
@@ -28,12 +30,14 @@ final class GetConfigHandler extends Handler {
     private final DataAccess access;
     /** The last unfiltered reply's data, kept for a client that polls the same datastore. */
     private final AtomicReference<KeptReply> lastUnfiltered = new AtomicReference<>();
+    /** The last shared element sent whole, with its text once written. */
+    private final AtomicReference<KeptContent> lastShared = new AtomicReference<>();
 
     /**
      * What {@code view} may read of {@code content} in {@code mode}: read-only once kept, and
      * shared by the replies of every session with an equal view.
      */
-    private record KeptReply(ContainerNode content, WithDefaultsMode mode, ReadView view, List<Node> data) {
+    private record KeptReply(ContainerNode content, WithDefaultsMode mode, ReadView view, KeptContent data) {
         boolean answers(ContainerNode content, WithDefaultsMode mode, ReadView view) {
             return this.content == content && this.mode == mode && this.view.equals(view);
         }
@@ -55,10 +59,10 @@ final class GetConfigHandler extends Handler {
             // The whole datastore as stored, to a session no rule restricts: written from the
             // shared element, uncopied.
             Element shared = datastores.shared(source);
-            return shared == null ? RpcReply.data() : RpcReply.data(shared);
+            return shared == null ? RpcReply.data() : new RpcReply.KeptData(kept(shared));
         }
         if (filter.isEmpty()) {
-            return new RpcReply.Data(unfiltered(source, mode, session));
+            return new RpcReply.KeptData(unfiltered(source, mode, session));
         }
         Document doc = XmlDocuments.newDocument();
         // Access control first: a filter must not select by what the session cannot read.
@@ -71,7 +75,7 @@ final class GetConfigHandler extends Handler {
      * or what the session may read differ from the last time (the view holds the rules, so a
      * rule change is a different view).
      */
-    private List<Node> unfiltered(Datastore source, WithDefaultsMode mode, NetconfSession session)
+    private KeptContent unfiltered(Datastore source, WithDefaultsMode mode, NetconfSession session)
             throws StoreException {
         ContainerNode content = datastores.store().content(source);
         ReadView view = access.readView(session);
@@ -82,8 +86,19 @@ final class GetConfigHandler extends Handler {
         List<Node> data = List.copyOf(view.readable(copy(content, mode, XmlDocuments.newDocument())));
         // Made once here, so that concurrent writers of the kept nodes only read them.
         data.forEach(node -> Dom.materializeAttributes((Element) node));
-        lastUnfiltered.set(new KeptReply(content, mode, view, data));
-        return data;
+        KeptContent kept = new KeptContent(data, Namespaces.BASE);
+        lastUnfiltered.set(new KeptReply(content, mode, view, kept));
+        return kept;
+    }
+
+    private KeptContent kept(Element shared) {
+        KeptContent last = lastShared.get();
+        if (last != null && last.nodes().getFirst() == shared) {
+            return last;
+        }
+        KeptContent kept = new KeptContent(List.of(shared), Namespaces.BASE);
+        lastShared.set(kept);
+        return kept;
     }
 
     /** The content, owned by {@code doc}, with defaults as {@code mode} asks. */

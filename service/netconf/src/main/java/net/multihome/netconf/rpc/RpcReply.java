@@ -1,6 +1,7 @@
 package net.multihome.netconf.rpc;
 
 import java.util.List;
+import net.multihome.netconf.xml.KeptContent;
 import org.w3c.dom.Node;
 
 /**
@@ -17,6 +18,13 @@ public sealed interface RpcReply {
         public Data {
             nodes = List.copyOf(nodes);
         }
+    }
+
+    /**
+     * {@code <data>} holding nodes kept between requests (a polled datastore's), written once;
+     * their default namespace is {@link Namespaces#BASE}'s, the envelope's.
+     */
+    record KeptData(KeptContent data) implements RpcReply {
     }
 
     /** These nodes directly inside {@code <rpc-reply>}, for operations whose output is not {@code <data>}. */

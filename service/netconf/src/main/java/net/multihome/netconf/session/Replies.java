@@ -38,6 +38,11 @@ final class Replies {
                 root.appendChild(wrapper);
                 return XmlWriter.toBytes(root, wrapper, data.nodes());
             }
+            case RpcReply.KeptData kept -> {
+                Element wrapper = base(doc, "data");
+                root.appendChild(wrapper);
+                return XmlWriter.toBytes(root, wrapper, kept.data());
+            }
             case RpcReply.Content content -> {
                 return XmlWriter.toBytes(root, root, content.nodes());
             }

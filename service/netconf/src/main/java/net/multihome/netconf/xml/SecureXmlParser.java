@@ -2,6 +2,7 @@ package net.multihome.netconf.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -41,12 +42,14 @@ public final class SecureXmlParser {
     /** Making a builder costs more than parsing a small RPC; each session thread keeps one. */
     private final ThreadLocal<DocumentBuilder> builders = ThreadLocal.withInitial(this::newBuilder);
     private final int maxBytes;
+    private final int maxDepth;
 
     public SecureXmlParser(int maxDepth, int maxBytes) {
         if (maxDepth < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("limits must be positive: depth " + maxDepth + ", bytes " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        this.maxDepth = maxDepth;
         this.factory = SafeXml.hardenedFactory(maxDepth);
         try {
             // Messages are small and read whole: building the DOM as it parses costs less than
@@ -61,19 +64,26 @@ public final class SecureXmlParser {
         this(DEFAULT_MAX_DEPTH, DEFAULT_MAX_BYTES);
     }
 
-    /** Parses one whole message. */
+    /**
+     * Parses one whole message: plain XML, as clients write their requests, by
+     * {@link PlainXmlParser}, and anything else by the JDK parser with the defences above.
+     */
     public Document parse(byte[] message) throws XmlParseException {
         if (message.length > maxBytes) {
             throw new XmlParseException("XML message of " + message.length + " bytes exceeds " + maxBytes);
         }
         DocumentBuilder builder = builders.get();
+        int start = leadingWhitespace(message);
+        Optional<Document> plain = PlainXmlParser.parse(message, start, maxDepth, builder.newDocument());
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         try {
             builder.reset();
             builder.setErrorHandler(FAIL_FAST);
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity refused: " + systemId);
             });
-            int start = leadingWhitespace(message);
             Document doc = builder.parse(new InputSource(
                     new ByteArrayInputStream(message, start, message.length - start)));
             rejectEntityReferences(doc);

@@ -26,15 +26,18 @@ import org.w3c.dom.Node;
 public final class XmlWriter {
     private final Element holder;
     private final List<Node> contents;
+    /** The contents already written, or null. */
+    private final KeptContent kept;
 
-    private XmlWriter(Element holder, List<Node> contents) {
+    private XmlWriter(Element holder, List<Node> contents, KeptContent kept) {
         this.holder = holder;
         this.contents = contents;
+        this.kept = kept;
     }
 
     public static byte[] toBytes(Node node) {
         Node start = node instanceof Document d ? d.getDocumentElement() : node;
-        return new XmlWriter(null, List.of()).bytes(start);
+        return new XmlWriter(null, List.of(), null).bytes(start);
     }
 
     /**
@@ -45,7 +48,30 @@ public final class XmlWriter {
         if (holder.hasChildNodes()) {
             throw new IllegalArgumentException("the holder of spliced contents must have no children");
         }
-        return new XmlWriter(holder, List.<Node>copyOf(contents)).bytes(root);
+        return new XmlWriter(holder, List.<Node>copyOf(contents), null).bytes(root);
+    }
+
+    /**
+     * As {@link #toBytes(Element, Element, List)} with the kept nodes, whose text is spliced in
+     * when the holder's scope is the one they were written in.
+     */
+    public static byte[] toBytes(Element root, Element holder, KeptContent contents) {
+        if (holder.hasChildNodes()) {
+            throw new IllegalArgumentException("the holder of spliced contents must have no children");
+        }
+        return new XmlWriter(holder, contents.nodes(), contents).bytes(root);
+    }
+
+    /** {@code nodes} as written inside an element whose scope binds only the default namespace, to {@code ns}. */
+    static String written(List<Node> nodes, String ns) {
+        Scope scope = new Scope(null);
+        scope.declare("", ns);
+        StringBuilder out = new StringBuilder(1024);
+        XmlWriter writer = new XmlWriter(null, List.of(), null);
+        for (Node node : nodes) {
+            writer.write(node, scope, out);
+        }
+        return out.toString();
     }
 
     private byte[] bytes(Node start) {
@@ -122,7 +148,9 @@ public final class XmlWriter {
             return;
         }
         out.append('>');
-        if (spliced) {
+        if (spliced && kept != null && scope.bindsOnlyDefault(kept.defaultNamespace())) {
+            out.append(kept.text());
+        } else if (spliced) {
             for (Node c : contents) {
                 write(c, scope, out);
             }
@@ -174,6 +202,16 @@ public final class XmlWriter {
                 }
             }
             return prefix.isEmpty() ? "" : null;
+        }
+
+        /** Whether the only binding in force is the default namespace's, to {@code ns}. */
+        boolean bindsOnlyDefault(String ns) {
+            for (Scope s = this; s != null; s = s.parent) {
+                if (s.declared != null && (s.declared.size() > 1 || !s.declared.containsKey(""))) {
+                    return false;
+                }
+            }
+            return ns.equals(lookup(""));
         }
 
         void declare(String prefix, String ns) {

@@ -91,4 +91,39 @@ class XmlWriterTest {
         assertEquals("<reply xmlns=\"urn:a\"><data/></reply>",
                 new String(XmlWriter.toBytes(reply, data, List.of()), UTF_8));
     }
+
+    @Test
+    void keptContentIsWrittenAsItsNodesWouldBeInAnyEnvelope() {
+        Document other = XmlDocuments.newDocument();
+        Element inner = other.createElementNS("urn:m", "inner");
+        Element leaf = other.createElementNS("urn:m", "leaf");
+        leaf.setAttributeNS("urn:wd", "wd:default", "true");
+        leaf.setAttributeNS("urn:x", "ns0:mark", "1");
+        leaf.setTextContent("a < b");
+        inner.appendChild(leaf);
+        inner.appendChild(other.createElementNS("urn:a", "back"));
+        other.appendChild(inner);
+        KeptContent kept = new KeptContent(List.of(inner), "urn:a");
+
+        for (int round = 0; round < 2; round++) {
+            Document envelope = XmlDocuments.newDocument();
+            Element reply = envelope.createElementNS("urn:a", "reply");
+            reply.setAttributeNS(null, "message-id", "9");
+            if (round == 1) {
+                // A prefix bound in the envelope: the kept text does not fit, the nodes are written again.
+                reply.setAttributeNS("urn:y", "ns0:user", "u");
+            }
+            Element data = envelope.createElementNS("urn:a", "data");
+            reply.appendChild(data);
+            envelope.appendChild(reply);
+            assertEquals(new String(XmlWriter.toBytes(reply, data, List.of(inner)), UTF_8),
+                    new String(XmlWriter.toBytes(reply, data, kept), UTF_8));
+        }
+        Document envelope = XmlDocuments.newDocument();
+        Element reply = envelope.createElementNS("urn:other", "reply");
+        Element data = envelope.createElementNS("urn:other", "data");
+        reply.appendChild(data);
+        assertEquals(new String(XmlWriter.toBytes(reply, data, List.of(inner)), UTF_8),
+                new String(XmlWriter.toBytes(reply, data, kept), UTF_8));
+    }
 }
