@@ -15,4 +15,8 @@ module net.multihome.daemon {
     requires jdk.management;
     requires jdk.unsupported;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
+
+    provides ch.qos.logback.classic.spi.Configurator with net.multihome.daemon.logging.LogConfiguration;
 }

@@ -79,6 +79,9 @@ final class Service implements AutoCloseable {
      * @throws InvalidConfigException when the startup (or factory) configuration is invalid
      */
     static Service start(DaemonOptions options, ServiceManager manager) throws IOException, InvalidConfigException {
+        // Each server's start is mostly class loading and set-up on one CPU; they run on the
+        // second CPU while this thread parses the YANG modules and starts the first pass.
+        StartupTask sshPreload = StartupTask.start("netconf-preload", NetconfService::preload);
         YangSchema schema = YangSchema.load();
         StartupFile startup = new StartupFile(options.stateDirectory(), new ConfigLoader(schema));
         if (options.factoryConfig() != null && startup.createFrom(options.factoryConfig())) {
@@ -134,7 +137,7 @@ final class Service implements AutoCloseable {
         reconciler.watchNftables(nftables::watching);
         CounterRefresher counters = CounterRefresher.start(Duration.ofSeconds(1), loop::linksRead);
         SnmpService snmp = new SnmpService(options.stateDirectory(), status, events, vrrp, PassedSocket.snmp());
-        snmp.apply(config.management().snmp());
+        StartupTask snmpStart = StartupTask.start("snmp-start", () -> snmp.apply(config.management().snmp()));
         AtomicReference<NetconfService> netconfRef = new AtomicReference<>();
         MetricsService metrics = new MetricsService(new MetricSources(status::snapshot, status::counters,
                 () -> netconfRef.get().counters(), snmp::requests, vrrp::state));
@@ -154,11 +157,15 @@ final class Service implements AutoCloseable {
                 .probes(new HealthProbes(health, status)).vrrp(vrrp::state)
                 .settings(config.management().netconf()).build();
         netconfRef.set(netconf);
-        metrics.apply(config.management().metrics());
+        StartupTask metricsStart = StartupTask.start("metrics-start", () -> metrics.apply(config.management().metrics()));
+        // Both applied the start's settings before a rolled back commit applies its own.
+        snmpStart.await();
+        metricsStart.await();
         resume(store);
         try {
+            sshPreload.await();
             netconf.start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // Routing goes on without the management plane; the kernel state is intact either way.
             LOG.error("NETCONF server not started: {}", e.toString());
         }

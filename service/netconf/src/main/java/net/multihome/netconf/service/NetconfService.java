@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import net.multihome.core.config.Management;
+import net.multihome.netconf.ssh.NetconfServer;
 
 /**
  * The NETCONF service of the daemon, a client of the configuration store. Build with
@@ -20,6 +21,15 @@ import net.multihome.core.config.Management;
  * }</pre>
  */
 public interface NetconfService extends AutoCloseable {
+    /**
+     * Sets up, on the calling thread, what a start would otherwise set up first and what takes
+     * longest: the SSH server's cryptography, a second or more of CPU on a small machine. The
+     * daemon calls it on a second thread while the first parses its configuration.
+     */
+    static void preload() {
+        NetconfServer.preload();
+    }
+
     static NetconfServiceBuilder builder() {
         return new NetconfServiceBuilder();
     }

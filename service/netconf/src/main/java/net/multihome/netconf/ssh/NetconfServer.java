@@ -7,6 +7,15 @@ import net.multihome.netconf.session.SessionRegistry;
 
 /** A NETCONF-over-SSH server (RFC 6242). Build with {@link #builder()}, then {@link #start()}. */
 public interface NetconfServer extends AutoCloseable {
+    /**
+     * Sets up what every server shares and takes long on first use: the security providers
+     * (Bouncy Castle's registration), MINA's algorithm tables and the login decoy hash. Any
+     * thread may call it, before or instead of a server's first start.
+     */
+    static void preload() {
+        SshNetconfServer.preload();
+    }
+
     static NetconfServerBuilder builder() {
         return new NetconfServerBuilder();
     }

@@ -1,6 +1,7 @@
 package net.multihome.netconf.ssh;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import net.multihome.netconf.session.SessionManager;
 import net.multihome.netconf.session.SessionRegistry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
@@ -38,6 +40,17 @@ final class SshNetconfServer implements NetconfServer {
         for (InetSocketAddress endpoint : config.listen) {
             listenAddresses.add(endpoint.getAddress());
             servers.add(server(config, endpoint, limiter));
+        }
+    }
+
+    static void preload() {
+        SecurityUtils.isEDDSACurveSupported();
+        SshServer.setUpDefaultServer();
+        try {
+            // Its initialisation computes the decoy password hash.
+            MethodHandles.lookup().ensureInitialized(DirectoryAuthenticator.class);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError("same package", e);
         }
     }
 

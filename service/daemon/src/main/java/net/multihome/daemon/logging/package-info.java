@@ -1,0 +1,2 @@
+/** The daemon's logging configuration, set up in code. */
+package net.multihome.daemon.logging;
