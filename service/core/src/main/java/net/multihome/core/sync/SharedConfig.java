@@ -29,6 +29,7 @@ public final class SharedConfig {
     private static final NodeIdentifier REDUNDANCY = id("redundancy");
     private static final NodeIdentifier CONFIG_SYNC = id("config-sync");
     private static final NodeIdentifier EPOCH = id("epoch");
+    private static final NodeIdentifier ENABLED = id("enabled");
 
     private final NodeLocalMarks marks;
 
@@ -83,6 +84,14 @@ public final class SharedConfig {
                 .withValue(redundancy.body()).withChild(newSync).build();
         return ImmutableNodes.newContainerBuilder().withNodeIdentifier(config.name())
                 .withValue(config.body()).withChild(newRedundancy).build();
+    }
+
+    /** Whether {@code redundancy/config-sync/enabled} is true. */
+    public static boolean syncEnabled(ContainerNode config) {
+        return configSync(config)
+                .flatMap(sync -> Optional.ofNullable(sync.childByArg(ENABLED)))
+                .map(leaf -> Boolean.TRUE.equals(((LeafNode<?>) leaf).body()))
+                .orElse(false);
     }
 
     private static Optional<ContainerNode> configSync(ContainerNode config) {
