@@ -70,8 +70,8 @@ pair_build() {
 }
 
 # Each router's config sync client key, made before its daemon's first start (the daemon keeps
-# a key it finds), and each router's factory configuration: its example with both public keys
-# as the sync user's authorized keys.
+# a key it finds), and each router's factory configuration: its example with config sync on,
+# as user sync, whose authorized keys are both routers' public keys.
 pair_keys() {
     local r dir keys=""
     for r in "${pair_routers[@]}"; do
@@ -84,7 +84,9 @@ pair_keys() {
         keys+="<authorized-key>$(cut -d' ' -f1,2 "$dir/state/sync-client-key.pub")</authorized-key>"
     done
     for r in "${pair_routers[@]}"; do
-        sed "s|<name>sync</name>|<name>sync</name>$keys|" "$pair_configs/lab-pair-$r.xml" >"$(pair_dir "$r")/factory.xml"
+        sed -e "0,/<\/user>/s|</user>|</user><user><name>sync</name>$keys</user>|" \
+            -e "s|</redundancy>|<config-sync><enabled>true</enabled><user>sync</user></config-sync></redundancy>|" \
+            "$pair_configs/lab-pair-$r.xml" >"$(pair_dir "$r")/factory.xml"
     done
 }
 

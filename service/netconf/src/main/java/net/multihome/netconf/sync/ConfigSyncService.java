@@ -117,7 +117,8 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     /** A push of the peer: its shared nodes with this router's own, if the epochs allow. */
     private ContainerNode take(ContainerNode before, ContainerNode pushed, long base) throws StoreException {
         if (!SharedConfig.syncEnabled(before)) {
-            throw new StoreException(new StoreError.SyncRefused("config-sync is not enabled on this router"));
+            throw new StoreException(new StoreError.InvalidValue("/mh:multihome/mh:redundancy/mh:config-sync/mh:enabled",
+                    "config-sync is not enabled on this router, so it takes no push of a peer"));
         }
         ContainerNode merged = shared.merge(pushed, before);
         long own = SharedConfig.epoch(before);
