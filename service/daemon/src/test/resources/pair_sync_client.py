@@ -66,7 +66,9 @@ def main():
                 m.discard_changes()
             except RPCError:
                 pass
-            print("rpc-error: %s [app-tag %s]" % (e.message, e.app_tag))
+            each = getattr(e, "errors", None) or [e]
+            tags = ",".join(str(getattr(x, "_app_tag", None)) for x in each)
+            print("rpc-error: %s [app-tag %s]" % (e.message, tags))
             return 3
     return 0
 

@@ -37,7 +37,8 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 /**
  * Config sync of the pair lab ({@code lab up --pair}, which wires both routers' client keys),
  * driven as the NOC would, with ncclient inside each router's namespace: a commit on a reaches
- * b's running and kernel within the commit; a commit b's kernel refuses changes neither router;
+ * b's running and kernel within the commit; a commit b's kernel refuses changes neither router,
+ * nor does one a's kernel refuses (b's confirmed commit is cancelled);
  * b refuses pushes that are not newer; with the sync link down a commits alone and b catches up
  * when it returns; a split brain ends diverged on both until sync-to-peer. One lab for the
  * class, the tests in order, each leaving the pair in sync.
@@ -52,6 +53,9 @@ class ConfigSyncIT {
     private static final Duration SYNC = Duration.ofSeconds(2);
     /** The retry backoff tops out at 8 s; room for a loaded machine on top. */
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
+    /** A provider on if3, its address learned from the interface, its gateway 10.99.0.1. */
+    private static final String ISP3 = "<multihome " + MH + "><provider><name>isp3</name><interface>if3</interface>"
+            + "<ipv4><gateway>10.99.0.1</gateway></ipv4><table>103</table></provider></multihome>";
     private static final Pattern MULTIHOME = Pattern.compile("(?s)<multihome[ >].*</multihome>");
     private static final YangSchema SCHEMA = YangSchema.load();
     private static final SharedConfig SHARED = new SharedConfig(NodeLocalMarks.of(SCHEMA));
@@ -103,9 +107,7 @@ class ConfigSyncIT {
         String runningB = running("b");
         String routesA = ourRoutes("a");
 
-        CommandResult commit = client("a", "edit", "<multihome " + MH + "><provider><name>isp3</name>"
-                + "<interface>if3</interface><ipv4><gateway>10.99.0.1</gateway></ipv4><table>103</table>"
-                + "</provider></multihome>");
+        CommandResult commit = client("a", "edit", ISP3);
 
         assertEquals(3, commit.exitCode(), commit.output());
         assertTrue(commit.output().contains("198.18.0.2") && commit.output().contains("table 103"), commit.output());
@@ -118,6 +120,28 @@ class ConfigSyncIT {
 
     @Test
     @Order(3)
+    void aCommitAsKernelRefusesIsCancelledOnB() throws Exception {
+        // Now the other way round: isp3's gateway is on b's if3 network but off a's.
+        for (String[] r : List.of(new String[] {"a", "10.98.0.2/24"}, new String[] {"b", "10.99.0.3/24"})) {
+            lab.in(r[0], "ip", "addr", "flush", "dev", "if3");
+            lab.in(r[0], "ip", "addr", "add", r[1], "dev", "if3");
+        }
+        String runningA = running("a");
+        String runningB = running("b");
+
+        CommandResult commit = client("a", "edit", ISP3);
+
+        assertEquals(3, commit.exitCode(), commit.output());
+        assertTrue(commit.output().contains("table 103") && !commit.output().contains("198.18.0.2"),
+                "a's own kernel refused: " + commit.output());
+        assertEquals(runningA, running("a"), "a's running is as it was");
+        assertEquals(runningB, running("b"), "b took the push, then the cancel-commit");
+        assertFalse(ourRoutes("b").contains("table 103"), ourRoutes("b"));
+        assertTrue(syncState("a").contains("epoch=1 | peer-epoch=1"), syncState("a"));
+    }
+
+    @Test
+    @Order(4)
     void bRefusesAPushWhoseEpochIsNotNewer() throws Exception {
         String runningB = running("b");
         long epoch = epoch("b");
@@ -133,7 +157,7 @@ class ConfigSyncIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withTheSyncLinkDownACommitsAloneAndBCatchesUp() throws Exception {
         lab.in("a", "ip", "link", "set", "sync0", "down");
         try {
@@ -151,7 +175,7 @@ class ConfigSyncIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSplitBrainEndsDivergedOnBothUntilSyncToPeer() throws Exception {
         lab.in("a", "ip", "link", "set", "sync0", "down");
         try {
@@ -219,7 +243,35 @@ class ConfigSyncIT {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.prefix + "-" + router,
                 PYTHON.toString(), SCRIPT.toString()));
         command.addAll(List.of(args));
-        return Commands.run(command, Map.of(), Duration.ofSeconds(60));
+        try {
+            return Commands.run(command, Map.of(), Duration.ofSeconds(60));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + logs() + threadDump(router), e);
+        }
+    }
+
+    /**
+     * The thread dump of {@code router}'s daemon (the launcher execs java, whose SIGQUIT writes
+     * it into the log), for a client that hung.
+     */
+    private String threadDump(String router) {
+        try {
+            Path log = lab.runDir.resolve(router).resolve("daemon.log");
+            long before = Files.size(log);
+            String pid = Files.readString(lab.runDir.resolve(router).resolve("daemon.pid")).strip();
+            Commands.run(List.of("kill", "-QUIT", pid), Map.of(), Duration.ofSeconds(10));
+            Await.within(Duration.ofSeconds(5), () -> {
+                try {
+                    return Files.size(log) > before + 1000;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            String text = Files.readString(log);
+            return "\n--- " + router + "'s threads\n" + text.substring((int) Math.min(before, text.length()));
+        } catch (IOException | RuntimeException | AssertionError e) {
+            return "\n--- no thread dump of " + router + ": " + e;
+        }
     }
 
     private String logs() {
@@ -228,7 +280,7 @@ class ConfigSyncIT {
             try {
                 List<String> lines = Files.readAllLines(lab.runDir.resolve(r).resolve("daemon.log"));
                 out.append("\n--- ").append(r).append("/daemon.log (tail)\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
             } catch (IOException e) {
                 out.append("\n--- ").append(r).append(": ").append(e);
             }
