@@ -73,7 +73,7 @@ pair_build() {
 # a key it finds), and each router's factory configuration: its example with config sync on,
 # as user sync, whose authorized keys are both routers' public keys.
 pair_keys() {
-    local r dir keys=""
+    local r dir src keys=""
     for r in "${pair_routers[@]}"; do
         dir=$(pair_dir "$r")
         mkdir -p "$dir/state"
@@ -84,9 +84,15 @@ pair_keys() {
         keys+="<authorized-key>$(cut -d' ' -f1,2 "$dir/state/sync-client-key.pub")</authorized-key>"
     done
     for r in "${pair_routers[@]}"; do
-        sed -e "0,/<\/user>/s|</user>|</user><user><name>sync</name>$keys</user>|" \
-            -e "s|</redundancy>|<config-sync><enabled>true</enabled><user>sync</user></config-sync></redundancy>|" \
-            "$pair_configs/lab-pair-$r.xml" >"$(pair_dir "$r")/factory.xml"
+        src="$pair_configs/lab-pair-$r.xml"
+        # A configuration without NETCONF users or a redundancy section is taken as it is.
+        if grep -q "</user>" "$src" && grep -q "</redundancy>" "$src"; then
+            sed -e "0,/<\/user>/s|</user>|</user><user><name>sync</name>$keys</user>|" \
+                -e "s|</redundancy>|<config-sync><enabled>true</enabled><user>sync</user></config-sync></redundancy>|" \
+                "$src" >"$(pair_dir "$r")/factory.xml"
+        else
+            cp "$src" "$(pair_dir "$r")/factory.xml"
+        fi
     done
 }
 
