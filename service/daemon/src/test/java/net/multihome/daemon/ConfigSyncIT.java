@@ -91,6 +91,9 @@ class ConfigSyncIT {
         assertTrue(Await.within(SYNC, () -> ourRoutes("b").contains("dev if1 weight 3")),
                 () -> "b's multipath default route: " + ourRoutes("b"));
         assertTrue(syncState("a").startsWith("state=in-sync | epoch=1 | peer-epoch=1"), syncState("a"));
+        String status = lab.lab("status");
+        assertTrue(status.contains("sync:      in-sync, epoch 1, peer at 1") && status.contains("sync key:  ssh-ed25519 "),
+                status);
     }
 
     @Test
