@@ -234,7 +234,7 @@ class ConfigSyncIT {
 
     private String running(String router) {
         CommandResult r = client(router, "get-config");
-        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(0, r.exitCode(), () -> r.output() + logs());
         return r.output();
     }
 

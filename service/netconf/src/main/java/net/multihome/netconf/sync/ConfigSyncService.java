@@ -5,12 +5,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
@@ -38,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * with a bounded backoff), and an epoch refusal marks the pair diverged. A push of the peer is
  * taken only by {@link EpochCheck}'s rules, with this router's node-local nodes kept.
  *
- * <p>Every talk with the peer runs on one thread of its own, in turn; the store's thread waits
+ * <p>Every talk with the peer runs on the {@link PeerThread}, in turn; the store's thread waits
  * for it during a commit, and no lock is held meanwhile.
  */
 public final class ConfigSyncService implements CommitHook, AutoCloseable {
@@ -56,7 +50,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     private final String clientKey;
     private final SshClient client;
     private final PeerPush push;
-    private final ScheduledExecutorService peerThread;
+    private final PeerThread peerThread = new PeerThread(TIMEOUT.multipliedBy(5));
     private volatile SyncState state;
     private volatile Optional<String> lastError = Optional.empty();
     /** The epoch the peer is known to run; the base of the next push. */
@@ -74,8 +68,6 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         client.setServerKeyVerifier(new PinnedHostKey(stateDirectory.resolve(PEER_HOST_KEY_FILE)));
         client.start();
         this.push = new PeerPush(client, key, TIMEOUT, CONFIRM_TIMEOUT);
-        this.peerThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("config-sync").factory());
         ContainerNode running = store.running();
         this.peerEpoch = SharedConfig.epoch(running);
         this.state = SharedConfig.syncEnabled(running) ? SyncState.IN_SYNC : SyncState.DISABLED;
@@ -170,7 +162,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         }
         Peer peer = Peer.of(pair.get());
         long base = peerEpoch;
-        PushResult result = onPeerThread(() -> push.push(peer, configText(next), base));
+        PushResult result = peerThread.push(() -> push.push(peer, configText(next), base));
         return switch (result) {
             case PushResult.Pending p -> new Transaction() {
                 @Override
@@ -180,7 +172,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
 
                 @Override
                 public void refused() {
-                    onPeerThreadQuietly(() -> {
+                    peerThread.quietly(() -> {
                         push.cancel(p.connection());
                         return null;
                     });
@@ -205,7 +197,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     }
 
     private void confirm(PushResult.Pending pending, long base, long epoch) {
-        Optional<Exception> failed = onPeerThreadQuietly(() -> {
+        Optional<IOException> failed = peerThread.quietly(() -> {
             push.confirm(pending.connection(), base);
             return null;
         });
@@ -230,7 +222,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                 .orElseThrow(() -> new IOException("config-sync is not enabled on this router"));
         Peer peer = Peer.of(pair);
         long[] epochs = new long[2];
-        PushResult result = onPeerThreadChecked(() -> {
+        PushResult result = peerThread.call(() -> {
             long theirs = push.readEpoch(peer);
             long epoch = Math.max(SharedConfig.epoch(running), theirs) + 1;
             epochs[0] = theirs;
@@ -249,7 +241,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         try {
             store.replaceRunning(SharedConfig.withEpoch(store.running(), epochs[1]));
         } catch (StoreException e) {
-            onPeerThreadQuietly(() -> {
+            peerThread.quietly(() -> {
                 push.cancel(pending.connection());
                 return null;
             });
@@ -265,7 +257,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         if (!retrying) {
             retrying = true;
             retryDelay = FIRST_RETRY;
-            peerThread.schedule(this::retry, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+            peerThread.schedule(this::retry, retryDelay);
         }
     }
 
@@ -296,7 +288,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                 lastError = Optional.of(u.message());
                 retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY
                         : retryDelay.multipliedBy(2);
-                peerThread.schedule(this::retry, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+                peerThread.schedule(this::retry, retryDelay);
             }
             case PushResult.EpochRefused r -> {
                 retrying = false;
@@ -336,48 +328,9 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         return document.substring(document.indexOf("<config"));
     }
 
-    /** Runs {@code task} on the peer thread and waits; a failure of the thread itself counts as unreachable. */
-    private PushResult onPeerThread(Callable<PushResult> task) {
-        try {
-            return peerThread.submit(task).get(TIMEOUT.toMillis() * 5, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new PushResult.Unreachable("interrupted");
-        } catch (ExecutionException | TimeoutException e) {
-            return new PushResult.Unreachable(e.toString());
-        }
-    }
-
-    private PushResult onPeerThreadChecked(Callable<PushResult> task) throws IOException {
-        try {
-            return peerThread.submit(task).get(TIMEOUT.toMillis() * 5, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("the peer did not answer in time", e);
-        }
-    }
-
-    private Optional<Exception> onPeerThreadQuietly(Callable<Void> task) {
-        try {
-            peerThread.submit(task).get(TIMEOUT.toMillis() * 5, TimeUnit.MILLISECONDS);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(e);
-        } catch (ExecutionException e) {
-            return Optional.of(e.getCause() instanceof Exception c ? c : e);
-        } catch (TimeoutException e) {
-            return Optional.of(e);
-        }
-    }
-
     @Override
     public void close() {
-        peerThread.shutdownNow();
+        peerThread.close();
         client.stop();
     }
 }
