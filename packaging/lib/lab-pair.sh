@@ -10,6 +10,10 @@
 #   LAN     10.0.0.0/24: gateway 10.0.0.1 (VRRP), a .2, b .3, the LAN host .10
 #   ispN    203.0.113.(64(N-1))/26: ISP .1, a .2, b .3, virtual address .10 (VRRP, SNAT to it)
 #   ispN - inet as in the single-router lab; IPv4 only.
+#
+# Config sync: each router's NETCONF server also listens on its sync0 address, and its daemon
+# logs in to the peer's as user sync with its client key ($run_dir/R/state/sync-client-key),
+# which pair_keys makes before the first start and lists in both routers' factory configurations.
 
 # The routers' configurations: lab-pair-a.xml and lab-pair-b.xml from this directory.
 pair_configs=${MULTIHOME_LAB_PAIR_CONFIGS:-$here/../examples}
@@ -65,6 +69,33 @@ pair_build() {
     in_ns b ip addr add 198.18.0.2/30 dev sync0
 }
 
+# Each router's config sync client key, made before its daemon's first start (the daemon keeps
+# a key it finds), and each router's factory configuration: its example with config sync on,
+# as user sync, whose authorized keys are both routers' public keys.
+pair_keys() {
+    local r dir src keys=""
+    for r in "${pair_routers[@]}"; do
+        dir=$(pair_dir "$r")
+        mkdir -p "$dir/state"
+        if [ ! -f "$dir/state/sync-client-key" ]; then
+            ssh-keygen -q -t ed25519 -N '' -C "multihome config sync ($r)" -f "$dir/state/sync-client-key" \
+                || die "cannot make router $r's sync client key"
+        fi
+        keys+="<authorized-key>$(cut -d' ' -f1,2 "$dir/state/sync-client-key.pub")</authorized-key>"
+    done
+    for r in "${pair_routers[@]}"; do
+        src="$pair_configs/lab-pair-$r.xml"
+        # A configuration without NETCONF users or a redundancy section is taken as it is.
+        if grep -q "</user>" "$src" && grep -q "</redundancy>" "$src"; then
+            sed -e "0,/<\/user>/s|</user>|</user><user><name>sync</name>$keys</user>|" \
+                -e "s|</redundancy>|<config-sync><enabled>true</enabled><user>sync</user></config-sync></redundancy>|" \
+                "$src" >"$(pair_dir "$r")/factory.xml"
+        else
+            cp "$src" "$(pair_dir "$r")/factory.xml"
+        fi
+    done
+}
+
 pair_ready() { [ "$(pair_readies "$1")" -gt "$2" ]; }
 pair_dir() { echo "$run_dir/$1"; }
 pair_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -78,7 +109,7 @@ pair_start_router() {
     if ! pair_alive "$dir/daemon.pid"; then
         before=$(pair_readies "$dir/daemon.log")
         ip netns exec "$prefix-$r" setsid "$launcher" daemon --state-dir "$dir/state" \
-            --factory-config "$pair_configs/lab-pair-$r.xml" --runtime-dir "$dir" \
+            --factory-config "$dir/factory.xml" --runtime-dir "$dir" \
             --rt-tables "$dir/rt_tables.conf" --vrrp-notify "$here/../pair/vrrp-notify" \
             >>"$dir/daemon.log" 2>&1 </dev/null &
         echo $! >"$dir/daemon.pid"
@@ -123,6 +154,7 @@ pair_up() {
     [ -x "$launcher" ] || die "launcher $launcher missing"
     command -v keepalived >/dev/null || die "keepalived is not installed"
     command -v conntrackd >/dev/null || die "conntrackd is not installed"
+    command -v ssh-keygen >/dev/null || die "ssh-keygen (openssh-client) is not installed"
     if exists "$prefix-a"; then
         echo "pair lab already up"
     else
@@ -132,6 +164,7 @@ pair_up() {
         cp "$here/../iproute2/rt_protos.d/multihome.conf" "$rt_protos"
         pair_build
     fi
+    pair_keys
     local r
     for r in "${pair_routers[@]}"; do pair_start_router "$r"; done
     cat <<EOF
@@ -141,6 +174,7 @@ multihome pair lab is up: routers $prefix-a (priority 150) and $prefix-b (100), 
   configs:  $run_dir/a/keepalived.conf, conntrackd.conf (and b's), written by the daemons
   traffic:  ip netns exec $prefix-lan ping -c 3 192.0.2.1
   sync:     ip netns exec $prefix-b conntrackd -C $run_dir/b/conntrackd.conf -s
+  config:   a commit on either router (NETCONF at 127.0.0.1:830 in its namespace) reaches the other
   faults:   multihome lab crash a|b ; multihome lab fail a|b lan|uplinks ; multihome lab restore a|b
   stop:     multihome lab down
 EOF

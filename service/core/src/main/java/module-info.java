@@ -7,6 +7,7 @@ module net.multihome.core {
     requires transitive org.opendaylight.yangtools.yang.model.api;
     requires org.opendaylight.yangtools.yang.data.codec.xml;
     requires org.opendaylight.yangtools.yang.data.impl;
+    requires org.opendaylight.yangtools.yang.data.spi;
     requires org.opendaylight.yangtools.yang.model.spi;
     requires org.opendaylight.yangtools.yang.model.util;
     requires org.opendaylight.yangtools.yang.parser.api;
@@ -22,6 +23,7 @@ module net.multihome.core {
     exports net.multihome.core.secret;
     exports net.multihome.core.status;
     exports net.multihome.core.store;
+    exports net.multihome.core.sync;
     exports net.multihome.core.time;
     exports net.multihome.core.util;
     exports net.multihome.core.yang;

@@ -8,4 +8,5 @@ module net.multihome.netconf {
 
     exports net.multihome.netconf.port;
     exports net.multihome.netconf.service;
+    exports net.multihome.netconf.sync;
 }

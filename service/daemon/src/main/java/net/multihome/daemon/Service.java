@@ -37,6 +37,7 @@ import net.multihome.daemon.watch.DirectoryWatch;
 import net.multihome.daemon.metrics.MetricsService;
 import net.multihome.daemon.status.StatusServer;
 import net.multihome.netconf.service.NetconfService;
+import net.multihome.netconf.sync.ConfigSyncService;
 import net.multihome.netlink.NetlinkEvent;
 import net.multihome.netlink.NetlinkHandle;
 import net.multihome.netlink.NetlinkMonitor;
@@ -151,9 +152,11 @@ final class Service implements AutoCloseable {
         // Every change of running goes through the store, NETCONF's and the reload's alike.
         ConfigStore store = new ConfigStore(schema, options.stateDirectory(), startup,
                 new KernelApplier(loop::apply, applied), timers, startupData);
+        // Always hooked in: it acts only while the running configuration enables it.
+        ConfigSyncService sync = ConfigSyncService.start(store, schema, options.stateDirectory());
         // Built even when disabled: a later configuration that enables it starts the listener.
         NetconfService netconf = NetconfService.builder().schema(schema).stateDirectory(options.stateDirectory())
-                .store(store).status(status).events(events)
+                .store(store).status(status).events(events).configSync(sync)
                 .probes(new HealthProbes(health, status)).vrrp(vrrp::state)
                 .settings(config.management().netconf()).build();
         netconfRef.set(netconf);
@@ -169,13 +172,14 @@ final class Service implements AutoCloseable {
             // Routing goes on without the management plane; the kernel state is intact either way.
             LOG.error("NETCONF server not started: {}", e.toString());
         }
-        StatusServer statusSocket = StatusSocket.start(options.runtimeDirectory(), status, vrrp::state, timers::now);
+        StatusServer statusSocket = StatusSocket.start(options.runtimeDirectory(), status, vrrp::state, sync::status,
+                timers::now);
         awaitFirstPass(firstPass, status);
         manager.ready(status.snapshot());
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
         return new Service(startup, store, manager, Stream.of(selfCheck, statusSocket, counters, metrics, netconf,
-                store, snmp, nftables, monitor, files, health, loop, timers, netlink).filter(Objects::nonNull).toList());
+                sync, store, snmp, nftables, monitor, files, health, loop, timers, netlink).filter(Objects::nonNull).toList());
     }
 
     /**

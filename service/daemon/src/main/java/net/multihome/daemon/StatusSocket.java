@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.function.Supplier;
 import net.multihome.core.pair.VrrpState;
+import net.multihome.netconf.sync.SyncStatus;
 import net.multihome.core.reconcile.PassResult;
 import net.multihome.core.status.StatusSnapshot;
 import net.multihome.core.status.StatusTracker;
@@ -24,9 +25,10 @@ final class StatusSocket {
 
     /** The server, or null when the socket could not be opened (logged). */
     static StatusServer start(Path runtimeDirectory, StatusTracker status, Supplier<VrrpState> vrrp,
-            InstantSource clock) {
+            Supplier<SyncStatus> sync, InstantSource clock) {
         try {
-            StatusServer server = StatusServer.start(runtimeDirectory, () -> report(status, vrrp), PeerAccess.system(), clock);
+            StatusServer server = StatusServer.start(runtimeDirectory, () -> report(status, vrrp, sync),
+                    PeerAccess.system(), clock);
             LOG.info("status socket listening on {}", server.socket());
             return server;
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -35,11 +37,12 @@ final class StatusSocket {
         }
     }
 
-    /** The VRRP state only while the running configuration makes this router one of a pair. */
-    private static StatusReport report(StatusTracker status, Supplier<VrrpState> vrrp) {
+    /** The VRRP and sync states only while the running configuration makes this router one of a pair. */
+    private static StatusReport report(StatusTracker status, Supplier<VrrpState> vrrp, Supplier<SyncStatus> sync) {
         PassResult pass = status.lastPass();
         StatusSnapshot snapshot = status.snapshot();
+        boolean pair = snapshot.config().pair().isPresent();
         return new StatusReport(snapshot, status.lastPassAt(), pass == null ? null : pass.took(),
-                snapshot.config().pair().isPresent() ? vrrp.get() : null);
+                pair ? vrrp.get() : null, pair ? sync.get() : null);
     }
 }

@@ -267,7 +267,13 @@ public final class ConfigReader {
                         Duration.ofMillis(vrrp.number("advert-interval", 1000)), vrrp.bool("preempt", false),
                         vrrp.required("virtual-address") == null ? null : virtualAddress(vrrp, "virtual-address"),
                         uplinks),
-                (int) v.container("track").number("all-providers-down", Redundancy.FAULT_WEIGHT));
+                (int) v.container("track").number("all-providers-down", Redundancy.FAULT_WEIGHT),
+                configSync(v.container("config-sync")));
+    }
+
+    private static ConfigSync configSync(DataView v) {
+        return new ConfigSync(v.bool("enabled", false), (int) v.number("port", ConfigSync.DEFAULT_PORT),
+                v.text("user"), v.number("epoch", 0));
     }
 
     /** {@code address/length} with host bits (a virtual address, not a network). */

@@ -183,6 +183,7 @@ final class ConfigValidator {
             errors.add(new ConfigError(path.child("peer-address").text(),
                     "peer-address " + pair.peerAddress().getHostAddress() + " is this router's own address"));
         }
+        checkConfigSync(config, pair.configSync(), path.child("config-sync"), errors);
         InstancePath vrrp = path.child("vrrp");
         if (config.pairLanInterface().isEmpty()) {
             errors.add(new ConfigError(vrrp.child("virtual-address").text(), "virtual-address "
@@ -215,6 +216,20 @@ final class ConfigValidator {
                         + ", not to its virtual address: set its nat to mode snat, address "
                         + address.getHostAddress() + ", so its connections survive a switchover"));
             }
+        }
+    }
+
+    private static void checkConfigSync(MultihomeConfig config, ConfigSync sync, InstancePath path,
+            List<ConfigError> errors) {
+        if (!sync.enabled()) {
+            return;
+        }
+        if (sync.user() == null) {
+            errors.add(new ConfigError(path.child("user").text(),
+                    "user is required when config-sync is enabled: the NETCONF user to log in to the peer as"));
+        } else if (config.management().netconf().users().stream().noneMatch(u -> u.name().equals(sync.user()))) {
+            errors.add(new ConfigError(path.child("user").text(), "user " + sync.user()
+                    + " is no NETCONF user (management/netconf/user) with both routers' client keys"));
         }
     }
 

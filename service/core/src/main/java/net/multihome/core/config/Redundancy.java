@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param address this router's address on it
  * @param peerAddress the peer's address on it
  * @param allProvidersDownWeight how much the priority drops while no provider is up (254: fault)
+ * @param configSync configuration sync with the peer
  */
 public record Redundancy(String syncInterface, InetAddress address, InetAddress peerAddress, Vrrp vrrp,
-        int allProvidersDownWeight) {
+        int allProvidersDownWeight, ConfigSync configSync) {
+
+    /** A pair without configuration sync. */
+    public Redundancy(String syncInterface, InetAddress address, InetAddress peerAddress, Vrrp vrrp,
+            int allProvidersDownWeight) {
+        this(syncInterface, address, peerAddress, vrrp, allProvidersDownWeight, ConfigSync.DISABLED);
+    }
 
     /** A weight this large puts keepalived's instance in the fault state rather than lowering it. */
     public static final int FAULT_WEIGHT = 254;

@@ -80,6 +80,19 @@ public final class ConfigStore implements AutoCloseable {
         return content.map(c -> new RollbackPoint(c.rollbackTo()));
     }
 
+    /** Takes part in every change of running from now on; set before any client works on the store. */
+    public void setCommitHook(CommitHook hook) {
+        state.setHook(Objects.requireNonNull(hook, "hook"));
+    }
+
+    /**
+     * Puts running to {@code content} on the server's behalf, whatever the locks (configuration
+     * sync's own epoch change); the candidate follows.
+     */
+    public void replaceRunning(ContainerNode content) throws StoreException {
+        run(() -> state.replaceRunning(content));
+    }
+
     /** Told of every change of running, on the store's thread. */
     public void addRunningListener(RunningChangeListener listener) {
         state.addListener(Objects.requireNonNull(listener, "listener"));

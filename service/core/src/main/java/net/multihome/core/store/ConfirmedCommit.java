@@ -72,7 +72,7 @@ final class ConfirmedCommit {
     void commit(CommitRequest request, ClientSession session) throws StoreException {
         authorize(request.persistId(), session);
         if (!request.confirmed()) {
-            state.commit(session);
+            state.commit(session, request.syncBase());
             if (pending != null) {
                 finish();
                 tell(ConfirmEvent.COMPLETE, Optional.of(session), Optional.empty());
@@ -85,7 +85,7 @@ final class ConfirmedCommit {
         // The rollback point reaches the disk before running changes, so a crash in between still rolls back.
         writeFile(new RollbackFile.Content(rollbackTo, deadline, request.persist()));
         try {
-            state.commit(session);
+            state.commit(session, request.syncBase());
         } catch (StoreException e) {
             if (pending == null) {
                 deleteFile();

@@ -88,6 +88,10 @@ public sealed interface StoreError {
     record ApplyRefused(String message) implements StoreError {
     }
 
+    /** Configuration sync refused a push of the peer by its epochs (split brain, or not newer). */
+    record SyncRefused(String message) implements StoreError {
+    }
+
     /** A file of the store could not be read or written. */
     record StorageFailed(String message) implements StoreError {
     }

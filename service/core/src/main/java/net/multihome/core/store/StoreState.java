@@ -49,6 +49,7 @@ final class StoreState {
     /** The session whose changes the candidate holds, until commit or discard. */
     private OptionalLong candidateChangedBy = OptionalLong.empty();
     private volatile Snapshot snapshot;
+    private CommitHook hook = CommitHook.NONE;
 
     StoreState(StartupFile startup, ConfigXml xml, ConfigLoader loader, RunningConfigApplier applier,
                Scheduler clock, Executor inbox, ContainerNode initialRunning) {
@@ -61,6 +62,10 @@ final class StoreState {
         this.running = initialRunning;
         this.candidate = initialRunning;
         publish();
+    }
+
+    void setHook(CommitHook hook) {
+        this.hook = hook;
     }
 
     void addListener(RunningChangeListener listener) {
@@ -100,7 +105,7 @@ final class StoreState {
         checkWritable(target, session);
         ContainerNode next = edit.apply(content(target));
         switch (target) {
-            case RUNNING -> changeRunning(next, Optional.of(session), testOnly);
+            case RUNNING -> changeRunning(next, CommitHook.Origin.client(session), testOnly);
             case CANDIDATE -> {
                 if (testOnly) {
                     ConfigValidation.validate(next, entries);
@@ -117,7 +122,7 @@ final class StoreState {
     void copy(ContainerNode source, Datastore target, ClientSession session) throws StoreException {
         checkWritable(target, session);
         switch (target) {
-            case RUNNING -> changeRunning(source, Optional.of(session), false);
+            case RUNNING -> changeRunning(source, CommitHook.Origin.client(session), false);
             case CANDIDATE -> setCandidate(source, session);
             case STARTUP -> {
                 ConfigValidation.validate(source, entries);
@@ -132,10 +137,15 @@ final class StoreState {
         saveStartup(null);
     }
 
-    /** The candidate becomes running. */
-    void commit(ClientSession session) throws StoreException {
+    /**
+     * The candidate becomes running (as the commit hook prepared it: the candidate follows).
+     *
+     * @param syncBase present for a push of the peer: the epoch it was made on
+     */
+    void commit(ClientSession session, OptionalLong syncBase) throws StoreException {
         checkWritable(Datastore.RUNNING, session);
-        changeRunning(candidate, Optional.of(session), false);
+        changeRunning(candidate, new CommitHook.Origin(Optional.of(session), syncBase), false);
+        candidate = running;
         candidateChangedBy = OptionalLong.empty();
     }
 
@@ -151,7 +161,7 @@ final class StoreState {
      * confirmed, a reload of startup), whatever the locks; the candidate follows.
      */
     void replaceRunning(ContainerNode content) throws StoreException {
-        changeRunning(content, Optional.empty(), false);
+        changeRunning(content, CommitHook.Origin.server(), false);
         candidate = running;
         candidateChangedBy = OptionalLong.empty();
     }
@@ -212,18 +222,23 @@ final class StoreState {
         candidateChangedBy = OptionalLong.of(session.id());
     }
 
-    private void changeRunning(ContainerNode next, Optional<ClientSession> by, boolean testOnly)
+    private void changeRunning(ContainerNode proposed, CommitHook.Origin origin, boolean testOnly)
             throws StoreException {
+        ContainerNode before = running;
+        ContainerNode next = hook.prepare(before, proposed, origin);
         MultihomeConfig config = ConfigValidation.validate(next, entries);
         if (testOnly) {
             return;
         }
+        CommitHook.Transaction transaction = hook.begin(before, next, config, origin);
         ApplyOutcome outcome = applier.apply(config);
         if (!outcome.isOk()) {
+            transaction.refused();
             throw new StoreException(outcome.errors().stream()
                     .<StoreError>map(StoreError.ApplyRefused::new).toList());
         }
-        ContainerNode before = running;
+        transaction.applied();
+        Optional<ClientSession> by = origin.session();
         running = next;
         if (candidateChangedBy.isEmpty()) {
             candidate = next;

@@ -154,7 +154,10 @@ class YangDefaultsTest {
                     c -> c.pair().orElseThrow().vrrp().advertInterval().toMillis()),
             Map.entry("multihome/redundancy/vrrp/preempt", c -> c.pair().orElseThrow().vrrp().preempt()),
             Map.entry("multihome/redundancy/track/all-providers-down",
-                    c -> c.pair().orElseThrow().allProvidersDownWeight()));
+                    c -> c.pair().orElseThrow().allProvidersDownWeight()),
+            Map.entry("multihome/redundancy/config-sync/enabled", c -> c.pair().orElseThrow().configSync().enabled()),
+            Map.entry("multihome/redundancy/config-sync/port", c -> c.pair().orElseThrow().configSync().port()),
+            Map.entry("multihome/redundancy/config-sync/epoch", c -> c.pair().orElseThrow().configSync().epoch()));
 
     @Test
     void everyJavaDefaultEqualsItsYangDefault() throws Exception {

@@ -29,6 +29,15 @@ public final class StatusJson {
         if (report.vrrp() != null) {
             root.put("vrrp-state", report.vrrp().yangName());
         }
+        if (report.sync() != null) {
+            Map<String, Object> sync = new LinkedHashMap<>();
+            sync.put("state", report.sync().state().yangName());
+            sync.put("epoch", report.sync().epoch());
+            sync.put("peer-epoch", report.sync().peerEpoch());
+            sync.put("last-error", report.sync().lastError().orElse(null));
+            sync.put("client-key", report.sync().clientKey());
+            root.put("config-sync", sync);
+        }
         root.put("providers", snapshot.providers().stream().map(StatusJson::provider).toList());
         return Json.write(root) + "\n";
     }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.core.status.ProviderStatus;
 import net.multihome.core.status.StatusSnapshot;
+import net.multihome.netconf.sync.SyncStatus;
 
 /** {@code multihome status}: the text view, one block per provider, as {@code mwan3 status} shows. */
 public final class StatusText {
@@ -31,6 +32,13 @@ public final class StatusText {
         }
         if (report.vrrp() != null) {
             out.append("vrrp:      ").append(report.vrrp().yangName()).append('\n');
+        }
+        if (report.sync() != null) {
+            SyncStatus sync = report.sync();
+            out.append("sync:      ").append(sync.state().yangName()).append(", epoch ").append(sync.epoch())
+                    .append(", peer at ").append(sync.peerEpoch())
+                    .append(sync.lastError().map(e -> ", last error: " + e).orElse("")).append('\n');
+            out.append("sync key:  ").append(sync.clientKey()).append('\n');
         }
         if (snapshot.providers().isEmpty()) {
             out.append("\nno providers configured\n");

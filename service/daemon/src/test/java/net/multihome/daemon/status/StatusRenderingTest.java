@@ -8,12 +8,15 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.pair.VrrpState;
 import net.multihome.core.plan.OperStatus;
 import net.multihome.core.status.ProbeStats;
 import net.multihome.core.status.ProviderStatus;
 import net.multihome.core.status.StatusSnapshot;
+import net.multihome.netconf.sync.SyncState;
+import net.multihome.netconf.sync.SyncStatus;
 import org.junit.jupiter.api.Test;
 
 class StatusRenderingTest {
@@ -84,6 +87,20 @@ class StatusRenderingTest {
         assertTrue(StatusText.render(report, NOW).contains("last pass: none yet\n\nno providers configured\n"));
         assertTrue(StatusJson.render(report).contains(
                 "\"last-pass\":{\"at\":null,\"count\":0,\"outcome\":\"no pass yet\",\"took-ms\":null},\"providers\":[]"));
+    }
+
+    @Test
+    void aRouterOfAPairShowsItsConfigSyncAndClientKey() throws Exception {
+        SyncStatus sync = new SyncStatus(SyncState.PEER_UNREACHABLE, Optional.of("cannot log in to 198.18.0.2:830"),
+                4, 3, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE");
+        StatusReport pair = new StatusReport(report().snapshot(), NOW.minusSeconds(2), Duration.ofMillis(7),
+                VrrpState.BACKUP, sync);
+        assertTrue(StatusText.render(pair, NOW).contains("vrrp:      backup\n"
+                + "sync:      peer-unreachable, epoch 4, peer at 3, last error: cannot log in to 198.18.0.2:830\n"
+                + "sync key:  ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE\n"), StatusText.render(pair, NOW));
+        assertTrue(StatusJson.render(pair).contains("\"config-sync\":{\"state\":\"peer-unreachable\",\"epoch\":4,"
+                + "\"peer-epoch\":3,\"last-error\":\"cannot log in to 198.18.0.2:830\","
+                + "\"client-key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE\"}"), StatusJson.render(pair));
     }
 
     @Test

@@ -9,6 +9,9 @@ import net.multihome.netconf.rpc.RpcError;
 
 /** The NETCONF edge of the configuration store: each refusal as the rpc-error RFC 6241 asks for. */
 public final class StoreErrors {
+    /** The error-app-tag of a push of the pair's peer refused by its epochs. */
+    public static final String SYNC_EPOCH_APP_TAG = "config-sync-epoch";
+
     private StoreErrors() {
     }
 
@@ -36,6 +39,8 @@ public final class StoreErrors {
             case StoreError.ConfirmPending e -> Errors.protocol(ErrorTag.IN_USE, e.message())
                     .withInfo(ErrorInfo.sessionId(e.owner()));
             case StoreError.ApplyRefused e -> Errors.application(ErrorTag.OPERATION_FAILED, e.message());
+            case StoreError.SyncRefused e -> Errors.application(ErrorTag.OPERATION_FAILED, e.message())
+                    .withAppTag(SYNC_EPOCH_APP_TAG);
             case StoreError.StorageFailed e -> Errors.application(ErrorTag.OPERATION_FAILED, e.message());
             case StoreError.Unsupported e -> Errors.protocol(ErrorTag.OPERATION_NOT_SUPPORTED, e.message());
         };

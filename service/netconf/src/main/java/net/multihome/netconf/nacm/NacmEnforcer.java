@@ -42,9 +42,12 @@ import org.w3c.dom.Element;
  * holds from the next RPC of every session, including sessions already open.
  */
 public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAccess {
-    /** RFC 8341 3.4.4 step 10: kill-session and delete-config are denied unless a rule permits them. */
-    private static final Set<OperationKey> DENY_ALL_OPERATIONS =
-            Set.of(OperationKey.base("kill-session"), OperationKey.base("delete-config"));
+    /**
+     * RFC 8341 3.4.4 step 10: kill-session and delete-config are denied unless a rule permits
+     * them; so is multihome's sync-to-peer (nacm:default-deny-all), which overwrites the peer.
+     */
+    private static final Set<OperationKey> DENY_ALL_OPERATIONS = Set.of(OperationKey.base("kill-session"),
+            OperationKey.base("delete-config"), new OperationKey(YangSchema.NAMESPACE, "sync-to-peer"));
 
     private static final NodeIdentifier MANAGEMENT = new NodeIdentifier(YangSchema.qname("management"));
 

@@ -2,9 +2,11 @@ package net.multihome.netconf.ops;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import net.multihome.core.store.CommitRequest;
 import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.StoreException;
+import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.datastore.DatastoreException;
 import net.multihome.netconf.datastore.Errors;
 import net.multihome.netconf.datastore.NetconfClient;
@@ -13,6 +15,7 @@ import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
+import net.multihome.netconf.xml.Dom;
 import org.w3c.dom.Element;
 
 /** RFC 6241 commit, with the :confirmed-commit:1.1 parameters. */
@@ -39,9 +42,24 @@ final class CommitHandler extends Handler {
             throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
                     "confirm-timeout and persist need <confirmed/>"));
         }
-        store.commit(new CommitRequest(confirmed, timeout, persist, Params.text(op, "persist-id")),
+        store.commit(new CommitRequest(confirmed, timeout, persist, Params.text(op, "persist-id"), syncBase(op)),
                 new NetconfClient(session));
         return RpcReply.ok();
+    }
+
+    /** The epoch a push of the pair's peer was made on (multihome's sync-base-epoch parameter). */
+    private static OptionalLong syncBase(Element op) throws DatastoreException {
+        Optional<String> text = Dom.child(op, YangSchema.NAMESPACE, "sync-base-epoch").map(Dom::text);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseUnsignedLong(text.get().trim()));
+        } catch (NumberFormatException e) {
+            throw new DatastoreException(Errors.protocol(ErrorTag.INVALID_VALUE,
+                    "sync-base-epoch must be an epoch number, not '" + text.get() + "'")
+                    .withInfo(ErrorInfo.badElement("sync-base-epoch")));
+        }
     }
 
     private static long seconds(String text) throws DatastoreException {

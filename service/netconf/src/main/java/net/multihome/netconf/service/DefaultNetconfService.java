@@ -29,7 +29,10 @@ import net.multihome.netconf.session.ServerStatistics;
 import net.multihome.netconf.session.SessionRegistry;
 import net.multihome.netconf.ssh.NetconfServer;
 import net.multihome.netconf.ssh.UserEntry;
+import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.state.StateData;
+import net.multihome.netconf.sync.ConfigSyncService;
+import net.multihome.netconf.sync.SyncToPeerHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +71,9 @@ final class DefaultNetconfService implements NetconfService {
         List<String> all = new ArrayList<>(List.of(Namespaces.CAPABILITY_BASE_1_0, Namespaces.CAPABILITY_BASE_1_1));
         all.addAll(capabilities);
         this.allCapabilities = List.copyOf(all);
-        StateData stateData = new StateData(config.status, config.vrrp);
+        ConfigSyncService sync = config.configSync;
+        StateData stateData = new StateData(config.status, config.vrrp,
+                () -> Optional.ofNullable(sync).map(ConfigSyncService::status));
         NetconfStateWriter netconfState =
                 new NetconfStateWriter(config.schema, allCapabilities, config.store, this::sessions);
         YangLibraryWriter yangLibrary = new YangLibraryWriter(config.schema, Capabilities.contentId());
@@ -76,6 +81,9 @@ final class DefaultNetconfService implements NetconfService {
                 List.of(stateData::contribute, netconfState::contribute, yangLibrary::contribute, nacm::contribute);
         Operations.of(datastores, new WithDefaults(schemaTree), state, config.probes, nacm)
                 .forEach(handlers::register);
+        if (sync != null) {
+            handlers.register(YangSchema.NAMESPACE, "sync-to-peer", new SyncToPeerHandler(sync));
+        }
         handlers.guard(nacm);
         handlers.register(Capabilities.MONITORING_NS, "get-schema", new GetSchemaHandler());
         handlers.register(Namespaces.NOTIFICATION, "create-subscription", new CreateSubscriptionHandler(hub));

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import net.multihome.core.config.Management;
 import net.multihome.core.pair.VrrpState;
+import net.multihome.netconf.sync.ConfigSyncService;
 import net.multihome.core.status.ProviderEvents;
 import net.multihome.core.status.StatusSource;
 import net.multihome.core.store.ConfigStore;
@@ -37,6 +38,7 @@ public final class NetconfServiceBuilder {
     Clock clock = Clock.systemUTC();
     Path hostKeyFile;
     Supplier<VrrpState> vrrp = () -> VrrpState.UNKNOWN;
+    ConfigSyncService configSync;
 
     NetconfServiceBuilder() {
     }
@@ -59,6 +61,12 @@ public final class NetconfServiceBuilder {
     }
 
     /** keepalived's state of the pair's instance, reported while the configuration has a redundancy section. */
+    /** A redundant pair's configuration sync: its state data and the sync-to-peer RPC. */
+    public NetconfServiceBuilder configSync(ConfigSyncService value) {
+        this.configSync = Objects.requireNonNull(value, "configSync");
+        return this;
+    }
+
     public NetconfServiceBuilder vrrp(Supplier<VrrpState> value) {
         this.vrrp = Objects.requireNonNull(value, "vrrp");
         return this;

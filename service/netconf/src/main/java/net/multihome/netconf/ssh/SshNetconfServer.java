@@ -80,7 +80,7 @@ final class SshNetconfServer implements NetconfServer {
     public void start() throws IOException {
         try {
             // Load or generate the host key now, so a broken key file fails start, not the first client.
-            KeyPairProvider hostKey = Ed25519HostKey.loadOrCreate(hostKeyFile);
+            KeyPairProvider hostKey = KeyPairProvider.wrap(Ed25519KeyFile.loadOrCreate(hostKeyFile, "multihome NETCONF host key"));
             servers.forEach(ssh -> ssh.setKeyPairProvider(hostKey));
             for (SshServer ssh : servers) {
                 ssh.start();

@@ -18,21 +18,24 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
 /**
- * The server's ssh-ed25519 host key in an OpenSSH private key file: generated on first start,
- * written to a temporary file of mode 0600 and moved into place, so the file is never seen
- * half-written or readable by others; reused on every later start.
+ * An ssh-ed25519 key pair in an OpenSSH private key file (the server's host key, the config
+ * sync's client key): generated on first start, written to a temporary file of mode 0600 and
+ * moved into place, so the file is never seen half-written or readable by others; reused on
+ * every later start.
  */
-final class Ed25519HostKey {
-    private Ed25519HostKey() {
+public final class Ed25519KeyFile {
+    private Ed25519KeyFile() {
     }
 
-    /** @throws IOException if the file cannot be written, or holds something other than an ed25519 key */
-    static KeyPairProvider loadOrCreate(Path file) throws IOException {
+    /**
+     * @param comment the comment written into a new file
+     * @throws IOException if the file cannot be written, or holds something other than an ed25519 key
+     */
+    public static KeyPair loadOrCreate(Path file, String comment) throws IOException {
         if (!SecurityUtils.isEDDSACurveSupported()) {
             throw new IOException("no Ed25519 provider: Bouncy Castle is missing from the class path");
         }
-        KeyPair key = Files.exists(file) ? load(file) : create(file);
-        return KeyPairProvider.wrap(key);
+        return Files.exists(file) ? load(file) : create(file, comment);
     }
 
     private static KeyPair load(Path file) throws IOException {
@@ -42,20 +45,20 @@ final class Ed25519HostKey {
             Iterator<KeyPair> it = keys == null ? null : keys.iterator();
             KeyPair key = it != null && it.hasNext() ? it.next() : null;
             if (key == null || !KeyPairProvider.SSH_ED25519.equals(KeyUtils.getKeyType(key))) {
-                throw new IOException(file + " does not hold an ssh-ed25519 host key");
+                throw new IOException(file + " does not hold an ssh-ed25519 key");
             }
             return key;
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot read the host key " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot read the key " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static KeyPair create(Path file) throws IOException {
+    private static KeyPair create(Path file, String comment) throws IOException {
         KeyPair key;
         try {
             key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot generate an Ed25519 host key: " + e.getMessage(), e);
+            throw new IOException("cannot generate an Ed25519 key: " + e.getMessage(), e);
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -66,11 +69,11 @@ final class Ed25519HostKey {
         Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp", ownerOnly);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "multihome NETCONF host key", null, out);
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, comment, null, out);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot encode the host key: " + e.getMessage(), e);
+            throw new IOException("cannot encode the key: " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(tmp);
         }

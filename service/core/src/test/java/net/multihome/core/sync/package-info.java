@@ -1,0 +1,2 @@
+/** Tests of the shared part of a configuration and the epoch rules. */
+package net.multihome.core.sync;

@@ -1,0 +1,293 @@
+package net.multihome.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.multihome.core.config.ConfigLoader;
+import net.multihome.core.sync.NodeLocalMarks;
+import net.multihome.core.sync.SharedConfig;
+import net.multihome.core.yang.YangSchema;
+import net.multihome.testing.Await;
+import net.multihome.testing.CommandResult;
+import net.multihome.testing.Commands;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+
+/**
+ * Config sync of the pair lab ({@code lab up --pair}, which wires both routers' client keys),
+ * driven as the NOC would, with ncclient inside each router's namespace: a commit on a reaches
+ * b's running and kernel within the commit; a commit b's kernel refuses changes neither router,
+ * nor does one a's kernel refuses (b's confirmed commit is cancelled);
+ * b refuses pushes that are not newer; with the sync link down a commits alone and b catches up
+ * when it returns; a split brain ends diverged on both until sync-to-peer. One lab for the
+ * class, the tests in order, each leaving the pair in sync.
+ */
+@Tag("netns")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConfigSyncIT {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SCRIPT = Path.of("src/test/resources/pair_sync_client.py").toAbsolutePath();
+    private static final String MH = "xmlns=\"urn:multihome:yang:multihome\"";
+    private static final Duration SYNC = Duration.ofSeconds(2);
+    /** The retry backoff tops out at 8 s; room for a loaded machine on top. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+    /** A provider on if3, its address learned from the interface, its gateway 10.99.0.1. */
+    private static final String ISP3 = "<multihome " + MH + "><provider><name>isp3</name><interface>if3</interface>"
+            + "<ipv4><gateway>10.99.0.1</gateway></ipv4><table>103</table></provider></multihome>";
+    private static final Pattern MULTIHOME = Pattern.compile("(?s)<multihome[ >].*</multihome>");
+    private static final YangSchema SCHEMA = YangSchema.load();
+    private static final SharedConfig SHARED = new SharedConfig(NodeLocalMarks.of(SCHEMA));
+
+    private Lab lab;
+
+    @BeforeAll
+    void up(@TempDir Path dir) throws Exception {
+        assumeTrue(NcclientScript.available(), "needs /usr/bin/python3 with ncclient (python3-ncclient)");
+        lab = Lab.pair(dir);
+        assertTrue(Await.within(Duration.ofSeconds(60), () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")), () -> "not in sync: " + syncState("a") + logs());
+    }
+
+    @AfterAll
+    void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCommitOnAIsOnBWhenItReturnsAndBsKernelFollows() throws Exception {
+        CommandResult commit = client("a", "edit", provider("isp1", "<weight>3</weight>"));
+        assertEquals(0, commit.exitCode(), commit.output() + logs());
+        long took = Long.parseLong(commit.output().replaceAll("(?s).*took-ms=(\\d+).*", "$1"));
+        System.out.println("config sync: the commit on a, pushed to b, took " + took + " ms");
+        assertTrue(took < SYNC.toMillis(), "the commit with its push took " + took + " ms");
+        // The commit returns once b confirmed: b's running has it at the first look.
+        assertTrue(running("b").contains("<weight>3</weight>"), running("b"));
+        assertEqualShared();
+        assertTrue(Await.within(SYNC, () -> ourRoutes("b").contains("dev if1 weight 3")),
+                () -> "b's multipath default route: " + ourRoutes("b"));
+        assertTrue(syncState("a").startsWith("state=in-sync | epoch=1 | peer-epoch=1"), syncState("a"));
+        String status = lab.lab("status");
+        assertTrue(status.contains("sync:      in-sync, epoch 1, peer at 1") && status.contains("sync key:  ssh-ed25519 "),
+                status);
+    }
+
+    @Test
+    @Order(2)
+    void aCommitBsKernelRefusesChangesNeitherRouter() throws Exception {
+        // if3 on both routers, on different networks: the gateway of a's isp3 is off b's link.
+        for (String[] r : List.of(new String[] {"a", "10.99.0.2/24"}, new String[] {"b", "10.98.0.3/24"})) {
+            lab.in(r[0], "ip", "link", "add", "if3", "type", "veth", "peer", "name", "if3p");
+            lab.in(r[0], "ip", "link", "set", "if3p", "up");
+            lab.in(r[0], "ip", "addr", "add", r[1], "dev", "if3");
+            lab.in(r[0], "ip", "link", "set", "if3", "up");
+        }
+        String runningA = running("a");
+        String runningB = running("b");
+        String routesA = ourRoutes("a");
+
+        CommandResult commit = client("a", "edit", ISP3);
+
+        assertEquals(3, commit.exitCode(), commit.output());
+        assertTrue(commit.output().contains("198.18.0.2") && commit.output().contains("table 103"), commit.output());
+        assertEquals(runningA, running("a"), "a's running is as it was");
+        assertEquals(runningB, running("b"), "b's running is as it was");
+        assertEquals(routesA, ourRoutes("a"), "a's routes are as they were");
+        assertFalse(ourRoutes("b").contains("table 103"), ourRoutes("b"));
+        assertTrue(syncState("a").contains("epoch=1 | peer-epoch=1"), syncState("a"));
+    }
+
+    @Test
+    @Order(3)
+    void aCommitAsKernelRefusesIsCancelledOnB() throws Exception {
+        // Now the other way round: isp3's gateway is on b's if3 network but off a's.
+        for (String[] r : List.of(new String[] {"a", "10.98.0.2/24"}, new String[] {"b", "10.99.0.3/24"})) {
+            lab.in(r[0], "ip", "addr", "flush", "dev", "if3");
+            lab.in(r[0], "ip", "addr", "add", r[1], "dev", "if3");
+        }
+        String runningA = running("a");
+        String runningB = running("b");
+
+        CommandResult commit = client("a", "edit", ISP3);
+
+        assertEquals(3, commit.exitCode(), commit.output());
+        assertTrue(commit.output().contains("table 103") && !commit.output().contains("198.18.0.2"),
+                "a's own kernel refused: " + commit.output());
+        assertEquals(runningA, running("a"), "a's running is as it was");
+        assertEquals(runningB, running("b"), "b took the push, then the cancel-commit");
+        assertFalse(ourRoutes("b").contains("table 103"), ourRoutes("b"));
+        assertTrue(syncState("a").contains("epoch=1 | peer-epoch=1"), syncState("a"));
+    }
+
+    @Test
+    @Order(4)
+    void bRefusesAPushWhoseEpochIsNotNewer() throws Exception {
+        String runningB = running("b");
+        long epoch = epoch("b");
+        for (long pushed : new long[] {epoch, epoch - 1}) {
+            String push = multihome(runningB).replace("<weight>3</weight>", "<weight>9</weight>")
+                    .replace("<epoch>" + epoch + "</epoch>", "<epoch>" + pushed + "</epoch>");
+            CommandResult refused = client("b", "push", Long.toString(epoch), push);
+            assertEquals(3, refused.exitCode(), refused.output());
+            assertTrue(refused.output().contains("not newer") && refused.output().contains("config-sync-epoch"),
+                    refused.output());
+        }
+        assertEquals(runningB, running("b"));
+    }
+
+    @Test
+    @Order(5)
+    void withTheSyncLinkDownACommitsAloneAndBCatchesUp() throws Exception {
+        lab.in("a", "ip", "link", "set", "sync0", "down");
+        try {
+            CommandResult commit = client("a", "edit", provider("isp2", "<weight>4</weight>"));
+            assertEquals(0, commit.exitCode(), commit.output());
+            assertTrue(syncState("a").startsWith("state=peer-unreachable"), syncState("a"));
+            assertFalse(running("b").contains("<weight>4</weight>"));
+        } finally {
+            lab.in("a", "ip", "link", "set", "sync0", "up");
+        }
+        assertTrue(Await.within(CATCH_UP, () -> running("b").contains("<weight>4</weight>")),
+                () -> "b did not catch up: " + syncState("a") + logs());
+        assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")), () -> syncState("a"));
+        assertEqualShared();
+    }
+
+    @Test
+    @Order(6)
+    void aSplitBrainEndsDivergedOnBothUntilSyncToPeer() throws Exception {
+        lab.in("a", "ip", "link", "set", "sync0", "down");
+        try {
+            assertEquals(0, client("a", "edit", provider("isp1", "<weight>5</weight>")).exitCode());
+            assertEquals(0, client("b", "edit", provider("isp1", "<weight>6</weight>")).exitCode());
+        } finally {
+            lab.in("a", "ip", "link", "set", "sync0", "up");
+        }
+        assertTrue(Await.within(CATCH_UP, () -> syncState("a").startsWith("state=diverged")
+                && syncState("b").startsWith("state=diverged")),
+                () -> "not diverged: a " + syncState("a") + ", b " + syncState("b") + logs());
+        assertTrue(running("a").contains("<weight>5</weight>"), "a's change stays");
+        assertTrue(running("b").contains("<weight>6</weight>"), "b's change stays");
+
+        CommandResult sync = client("a", "sync-to-peer");
+        assertEquals(0, sync.exitCode(), sync.output() + logs());
+        assertTrue(running("b").contains("<weight>5</weight>"), running("b"));
+        assertEqualShared();
+        assertTrue(syncState("a").startsWith("state=in-sync"), syncState("a"));
+        assertTrue(syncState("b").startsWith("state=in-sync"), syncState("b"));
+    }
+
+    private static String provider(String name, String leaves) {
+        return "<multihome " + MH + "><provider><name>" + name + "</name>" + leaves + "</provider></multihome>";
+    }
+
+    private void assertEqualShared() throws Exception {
+        ContainerNode a = parse(running("a"));
+        ContainerNode b = parse(running("b"));
+        assertTrue(SHARED.equalShared(a, b), () -> "a's and b's running differ in shared nodes:\n" + running("a")
+                + "\n---\n" + running("b"));
+    }
+
+    private static ContainerNode parse(String data) throws Exception {
+        return new ConfigLoader(SCHEMA).parseData(new ByteArrayInputStream(
+                multihome(data).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String multihome(String data) {
+        Matcher m = MULTIHOME.matcher(data);
+        assertTrue(m.find(), data);
+        return m.group();
+    }
+
+    private long epoch(String router) {
+        return Long.parseLong(syncState(router).replaceAll(".*\\| epoch=(\\d+) .*", "$1"));
+    }
+
+    /** The routes of multihome (protocol 77) in all of {@code router}'s tables. */
+    private String ourRoutes(String router) {
+        return lab.in(router, "ip", "-4", "route", "show", "table", "all", "proto", "77");
+    }
+
+    private String running(String router) {
+        CommandResult r = client(router, "get-config");
+        assertEquals(0, r.exitCode(), () -> r.output() + logs());
+        return r.output();
+    }
+
+    private String syncState(String router) {
+        return client(router, "sync-state").output().strip();
+    }
+
+    private CommandResult client(String router, String... args) {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.prefix + "-" + router,
+                PYTHON.toString(), SCRIPT.toString()));
+        command.addAll(List.of(args));
+        try {
+            return Commands.run(command, Map.of(), Duration.ofSeconds(60));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + logs() + threadDump(router), e);
+        }
+    }
+
+    /**
+     * The thread dump of {@code router}'s daemon (the launcher execs java, whose SIGQUIT writes
+     * it into the log), for a client that hung.
+     */
+    private String threadDump(String router) {
+        try {
+            Path log = lab.runDir.resolve(router).resolve("daemon.log");
+            long before = Files.size(log);
+            String pid = Files.readString(lab.runDir.resolve(router).resolve("daemon.pid")).strip();
+            Commands.run(List.of("kill", "-QUIT", pid), Map.of(), Duration.ofSeconds(10));
+            Await.within(Duration.ofSeconds(5), () -> {
+                try {
+                    return Files.size(log) > before + 1000;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            String text = Files.readString(log);
+            return "\n--- " + router + "'s threads\n" + text.substring((int) Math.min(before, text.length()));
+        } catch (IOException | RuntimeException | AssertionError e) {
+            return "\n--- no thread dump of " + router + ": " + e;
+        }
+    }
+
+    private String logs() {
+        StringBuilder out = new StringBuilder();
+        for (String r : List.of("a", "b")) {
+            try {
+                List<String> lines = Files.readAllLines(lab.runDir.resolve(r).resolve("daemon.log"));
+                out.append("\n--- ").append(r).append("/daemon.log (tail)\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+            } catch (IOException e) {
+                out.append("\n--- ").append(r).append(": ").append(e);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,336 @@
+package net.multihome.netconf.sync;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Optional;
+import net.multihome.core.config.ConfigReader;
+import net.multihome.core.config.InvalidConfigException;
+import net.multihome.core.config.MultihomeConfig;
+import net.multihome.core.config.Redundancy;
+import net.multihome.core.store.CommitHook;
+import net.multihome.core.store.ConfigStore;
+import net.multihome.core.store.StoreError;
+import net.multihome.core.store.StoreException;
+import net.multihome.core.sync.EpochCheck;
+import net.multihome.core.sync.NodeLocalMarks;
+import net.multihome.core.sync.SharedConfig;
+import net.multihome.core.yang.ConfigXml;
+import net.multihome.core.yang.YangSchema;
+import net.multihome.netconf.ssh.Ed25519KeyFile;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configuration sync of a redundant pair, as the store's commit hook. A client's commit that
+ * changes the shared configuration raises the epoch and is pushed to the peer before it takes
+ * effect here; the peer's refusal fails the commit, an unreachable peer does not (it is retried
+ * with a bounded backoff), and an epoch refusal marks the pair diverged. A push of the peer is
+ * taken only by {@link EpochCheck}'s rules, with this router's node-local nodes kept.
+ *
+ * <p>Every talk with the peer runs on the {@link PeerThread}, in turn; the store's thread waits
+ * for it during a commit, and no lock is held meanwhile.
+ */
+public final class ConfigSyncService implements CommitHook, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigSyncService.class);
+    static final String CLIENT_KEY_FILE = "sync-client-key";
+    static final String PEER_HOST_KEY_FILE = "sync-peer-host-key";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(8);
+
+    private final ConfigStore store;
+    private final SharedConfig shared;
+    private final ConfigXml xml;
+    private final String clientKey;
+    private final SshClient client;
+    private final PeerPush push;
+    private final PeerThread peerThread = new PeerThread(TIMEOUT.multipliedBy(5));
+    private volatile SyncState state;
+    private volatile Optional<String> lastError = Optional.empty();
+    /** The epoch the peer is known to run; the base of the next push. */
+    private volatile long peerEpoch;
+    /** Touched on the peer thread only. */
+    private Duration retryDelay;
+    private boolean retrying;
+
+    private ConfigSyncService(ConfigStore store, YangSchema schema, KeyPair key, Path stateDirectory) {
+        this.store = store;
+        this.shared = new SharedConfig(NodeLocalMarks.of(schema));
+        this.xml = new ConfigXml(schema);
+        this.clientKey = PublicKeyEntry.toString(key.getPublic());
+        this.client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(new PinnedHostKey(stateDirectory.resolve(PEER_HOST_KEY_FILE)));
+        client.start();
+        this.push = new PeerPush(client, key, TIMEOUT, CONFIRM_TIMEOUT);
+        ContainerNode running = store.running();
+        this.peerEpoch = SharedConfig.epoch(running);
+        this.state = SharedConfig.syncEnabled(running) ? SyncState.IN_SYNC : SyncState.DISABLED;
+    }
+
+    /**
+     * Creates the client key in {@code stateDirectory} on first start and hooks into {@code store}.
+     * The peer is assumed to run this router's epoch until a push says otherwise.
+     */
+    public static ConfigSyncService start(ConfigStore store, YangSchema schema, Path stateDirectory)
+            throws IOException {
+        KeyPair key = Ed25519KeyFile.loadOrCreate(stateDirectory.resolve(CLIENT_KEY_FILE), "multihome config sync");
+        ConfigSyncService sync = new ConfigSyncService(store, schema, key, stateDirectory);
+        store.setCommitHook(sync);
+        return sync;
+    }
+
+    /** This router's public client key, OpenSSH form. */
+    public String clientKey() {
+        return clientKey;
+    }
+
+    public SyncStatus status() {
+        return new SyncStatus(state, lastError, SharedConfig.epoch(store.running()), peerEpoch, clientKey);
+    }
+
+    @Override
+    public ContainerNode prepare(ContainerNode before, ContainerNode next, Origin origin) throws StoreException {
+        if (origin.fromPeer()) {
+            return take(before, next, origin.syncBase().getAsLong());
+        }
+        if (origin.session().isEmpty() || !SharedConfig.syncEnabled(next)) {
+            return next;
+        }
+        long epoch = SharedConfig.epoch(before);
+        return SharedConfig.withEpoch(next, shared.sharedChange(before, next) ? epoch + 1 : epoch);
+    }
+
+    /** A push of the peer: its shared nodes with this router's own, if the epochs allow. */
+    private ContainerNode take(ContainerNode before, ContainerNode pushed, long base) throws StoreException {
+        if (!SharedConfig.syncEnabled(before)) {
+            throw new StoreException(new StoreError.InvalidValue("/mh:multihome/mh:redundancy/mh:config-sync/mh:enabled",
+                    "config-sync is not enabled on this router, so it takes no push of a peer"));
+        }
+        ContainerNode merged = shared.merge(pushed, before);
+        long own = SharedConfig.epoch(before);
+        long epoch = SharedConfig.epoch(pushed);
+        return switch (EpochCheck.judge(own, base, epoch, shared.equalShared(merged, before))) {
+            case EpochCheck.Verdict.Accept a -> merged;
+            case EpochCheck.Verdict.AlreadyRunning a -> before;
+            case EpochCheck.Verdict.Stale s -> throw refusedPush(state, "the push brings epoch " + epoch
+                    + ", not newer than this router's " + own);
+            case EpochCheck.Verdict.Diverged d -> throw refusedPush(SyncState.DIVERGED, "diverged: the push was made"
+                    + " on epoch " + base + " but this router runs epoch " + own + " (both changed apart);"
+                    + " run sync-to-peer on the router whose configuration wins");
+        };
+    }
+
+    private StoreException refusedPush(SyncState next, String message) {
+        report(next, Optional.of("refused a push of the peer: " + message));
+        return new StoreException(new StoreError.SyncRefused(message));
+    }
+
+    @Override
+    public Transaction begin(ContainerNode before, ContainerNode next, MultihomeConfig config, Origin origin)
+            throws StoreException {
+        if (origin.fromPeer()) {
+            return new Transaction() {
+                @Override
+                public void applied() {
+                    peerEpoch = SharedConfig.epoch(next);
+                    report(SyncState.IN_SYNC, Optional.empty());
+                }
+
+                @Override
+                public void refused() {
+                }
+            };
+        }
+        Optional<Redundancy> pair = config.pair().filter(p -> p.configSync().enabled());
+        if (pair.isEmpty()) {
+            report(SyncState.DISABLED, Optional.empty());
+            return Transaction.NONE;
+        }
+        long epoch = SharedConfig.epoch(next);
+        if (origin.session().isEmpty() || epoch == SharedConfig.epoch(before)) {
+            return Transaction.NONE;
+        }
+        if (state == SyncState.DIVERGED) {
+            LOG.warn("config sync: diverged from the peer; epoch {} stays on this router until sync-to-peer", epoch);
+            return Transaction.NONE;
+        }
+        Peer peer = Peer.of(pair.get());
+        long base = peerEpoch;
+        PushResult result = peerThread.push(() -> push.push(peer, configText(next), base));
+        return switch (result) {
+            case PushResult.Pending p -> new Transaction() {
+                @Override
+                public void applied() {
+                    confirm(p, base, epoch);
+                }
+
+                @Override
+                public void refused() {
+                    peerThread.quietly(() -> {
+                        push.cancel(p.connection());
+                        return null;
+                    });
+                    LOG.info("config sync: this router's kernel refused epoch {}: the peer was rolled back", epoch);
+                }
+            };
+            case PushResult.Refused r -> {
+                report(SyncState.REFUSED, Optional.of(r.message()));
+                throw new StoreException(new StoreError.ApplyRefused("the peer " + peer.host()
+                        + " refused the configuration, so it is not committed on either router: " + r.message()));
+            }
+            case PushResult.EpochRefused r -> {
+                report(SyncState.DIVERGED, Optional.of(r.message()));
+                yield Transaction.NONE;
+            }
+            case PushResult.Unreachable u -> {
+                report(SyncState.PEER_UNREACHABLE, Optional.of(u.message()));
+                peerThread.execute(this::startRetrying);
+                yield Transaction.NONE;
+            }
+        };
+    }
+
+    private void confirm(PushResult.Pending pending, long base, long epoch) {
+        Optional<IOException> failed = peerThread.quietly(() -> {
+            push.confirm(pending.connection(), base);
+            return null;
+        });
+        if (failed.isEmpty()) {
+            peerEpoch = epoch;
+            report(SyncState.IN_SYNC, Optional.empty());
+        } else {
+            report(SyncState.PEER_UNREACHABLE, Optional.of("confirm: " + failed.get().getMessage()));
+            peerThread.execute(this::startRetrying);
+        }
+    }
+
+    /**
+     * Resolves a diverged or refused sync in this router's favour: pushes its shared configuration
+     * with an epoch newer than both routers' and takes that epoch here too.
+     *
+     * @return the epoch both routers run now
+     */
+    public long syncToPeer() throws IOException {
+        ContainerNode running = store.running();
+        Redundancy pair = syncingPair(running)
+                .orElseThrow(() -> new IOException("config-sync is not enabled on this router"));
+        Peer peer = Peer.of(pair);
+        long[] epochs = new long[2];
+        PushResult result = peerThread.call(() -> {
+            long theirs = push.readEpoch(peer);
+            long epoch = Math.max(SharedConfig.epoch(running), theirs) + 1;
+            epochs[0] = theirs;
+            epochs[1] = epoch;
+            return push.push(peer, configText(SharedConfig.withEpoch(running, epoch)), theirs);
+        });
+        if (!(result instanceof PushResult.Pending pending)) {
+            String message = switch (result) {
+                case PushResult.Refused r -> r.message();
+                case PushResult.EpochRefused r -> r.message();
+                case PushResult.Unreachable u -> u.message();
+                case PushResult.Pending p -> throw new IllegalStateException();
+            };
+            throw new IOException("the peer " + peer.host() + " did not take the push: " + message);
+        }
+        try {
+            store.replaceRunning(SharedConfig.withEpoch(store.running(), epochs[1]));
+        } catch (StoreException e) {
+            peerThread.quietly(() -> {
+                push.cancel(pending.connection());
+                return null;
+            });
+            throw new IOException("this router refused its own epoch " + epochs[1] + ": " + e.getMessage(), e);
+        }
+        confirm(pending, epochs[0], epochs[1]);
+        LOG.info("config sync: pushed this router's configuration to the peer as epoch {} (sync-to-peer)", epochs[1]);
+        return epochs[1];
+    }
+
+    /** On the peer thread: the retry loop of an unreachable peer, unless one runs. */
+    private void startRetrying() {
+        if (!retrying) {
+            retrying = true;
+            retryDelay = FIRST_RETRY;
+            peerThread.schedule(this::retry, retryDelay);
+        }
+    }
+
+    private void retry() {
+        ContainerNode running = store.running();
+        if (state != SyncState.PEER_UNREACHABLE || !SharedConfig.syncEnabled(running)) {
+            retrying = false;
+            return;
+        }
+        Redundancy pair = syncingPair(running).orElseThrow();
+        long base = peerEpoch;
+        long epoch = SharedConfig.epoch(running);
+        PushResult result = push.push(Peer.of(pair), configText(running), base);
+        switch (result) {
+            case PushResult.Pending p -> {
+                retrying = false;
+                try {
+                    push.confirm(p.connection(), base);
+                    peerEpoch = epoch;
+                    report(SyncState.IN_SYNC, Optional.empty());
+                    LOG.info("config sync: the peer is back and runs epoch {}", epoch);
+                } catch (IOException e) {
+                    report(SyncState.PEER_UNREACHABLE, Optional.of("confirm: " + e.getMessage()));
+                    startRetrying();
+                }
+            }
+            case PushResult.Unreachable u -> {
+                lastError = Optional.of(u.message());
+                retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY
+                        : retryDelay.multipliedBy(2);
+                peerThread.schedule(this::retry, retryDelay);
+            }
+            case PushResult.EpochRefused r -> {
+                retrying = false;
+                report(SyncState.DIVERGED, Optional.of(r.message()));
+            }
+            case PushResult.Refused r -> {
+                retrying = false;
+                report(SyncState.REFUSED, Optional.of(r.message()));
+            }
+        }
+    }
+
+    private void report(SyncState next, Optional<String> error) {
+        SyncState was = state;
+        state = next;
+        lastError = error.or(() -> next == SyncState.IN_SYNC ? Optional.empty() : lastError);
+        if (was != next) {
+            if (next == SyncState.IN_SYNC || next == SyncState.DISABLED) {
+                LOG.info("config sync: {} (was {})", next.yangName(), was.yangName());
+            } else {
+                LOG.warn("config sync: {} (was {}): {}", next.yangName(), was.yangName(), error.orElse(""));
+            }
+        }
+    }
+
+    /** Running's pair when it syncs; running is valid, so reading it cannot fail. */
+    private static Optional<Redundancy> syncingPair(ContainerNode running) {
+        try {
+            return ConfigReader.read(running).pair().filter(p -> p.configSync().enabled());
+        } catch (InvalidConfigException e) {
+            throw new IllegalStateException("running is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private String configText(ContainerNode config) {
+        String document = xml.toConfigDocument(shared.shared(config));
+        return document.substring(document.indexOf("<config"));
+    }
+
+    @Override
+    public void close() {
+        peerThread.close();
+        client.stop();
+    }
+}

@@ -1,0 +1,113 @@
+package net.multihome.netconf.sync;
+
+import java.io.IOException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Optional;
+import net.multihome.core.yang.YangSchema;
+import net.multihome.netconf.datastore.StoreErrors;
+import net.multihome.netconf.rpc.Namespaces;
+import net.multihome.netconf.xml.Dom;
+import org.apache.sshd.client.SshClient;
+import org.w3c.dom.Element;
+
+/**
+ * The push protocol's messages to the peer: lock its candidate, replace it with the shared
+ * configuration, commit it confirmed with the epoch the push was made on; then confirm or
+ * cancel on the same session. Ending the session before the confirm rolls the peer back, so a
+ * router that dies mid-push leaves its peer as it was.
+ */
+final class PeerPush {
+    /** The peer refuses a push's epochs with this error-app-tag. */
+    static final String EPOCH_APP_TAG = StoreErrors.SYNC_EPOCH_APP_TAG;
+    private static final String MH = YangSchema.NAMESPACE;
+
+    private final SshClient client;
+    private final KeyPair key;
+    private final Duration timeout;
+    private final Duration confirmTimeout;
+
+    PeerPush(SshClient client, KeyPair key, Duration timeout, Duration confirmTimeout) {
+        this.client = client;
+        this.key = key;
+        this.timeout = timeout;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    /**
+     * @param config the shared configuration as a {@code <config>} element's text
+     * @param base the epoch the push was made on (the one the peer is known to run)
+     */
+    PushResult push(Peer peer, String config, long base) {
+        PeerConnection connection;
+        try {
+            connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key, timeout);
+        } catch (IOException | RuntimeException e) {
+            return new PushResult.Unreachable("cannot log in to " + peer + " as " + peer.user() + ": " + e.getMessage());
+        }
+        try {
+            PeerReply reply = connection.rpc("<lock><target><candidate/></target></lock>");
+            if (reply.ok()) {
+                reply = connection.rpc("<copy-config><target><candidate/></target><source>" + config
+                        + "</source></copy-config>");
+            }
+            if (reply.ok()) {
+                reply = connection.rpc("<commit><confirmed/><confirm-timeout>" + confirmTimeout.toSeconds()
+                        + "</confirm-timeout>" + baseElement(base) + "</commit>");
+            }
+            if (reply.ok()) {
+                return new PushResult.Pending(connection);
+            }
+            connection.close();
+            return reply.appTags().contains(EPOCH_APP_TAG) ? new PushResult.EpochRefused(reply.errorText())
+                    : new PushResult.Refused(reply.errorText());
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            return new PushResult.Unreachable(peer + ": " + e.getMessage());
+        }
+    }
+
+    /** The confirming commit; the session ends either way. */
+    void confirm(PeerConnection connection, long base) throws IOException {
+        try (connection) {
+            PeerReply reply = connection.rpc("<commit>" + baseElement(base) + "</commit>");
+            if (!reply.ok()) {
+                throw new IOException(reply.errorText());
+            }
+        }
+    }
+
+    /** Rolls the peer back; ending the session would too, this is at once and says so. */
+    void cancel(PeerConnection connection) {
+        try (connection) {
+            connection.rpc("<cancel-commit/>");
+        } catch (IOException | RuntimeException e) {
+            // The session's end rolls the unconfirmed commit back as well.
+        }
+    }
+
+    /** The epoch the peer runs. */
+    long readEpoch(Peer peer) throws IOException {
+        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
+                timeout)) {
+            PeerReply reply = connection.rpc("<get-config><source><running/></source><filter type=\"subtree\">"
+                    + "<multihome xmlns=\"" + MH + "\"><redundancy><config-sync><epoch/></config-sync></redundancy>"
+                    + "</multihome></filter></get-config>");
+            if (!reply.ok()) {
+                throw new IOException(reply.errorText());
+            }
+            return find(reply.reply(), Namespaces.BASE, "data").flatMap(d -> find(d, MH, "multihome"))
+                    .flatMap(m -> find(m, MH, "redundancy")).flatMap(r -> find(r, MH, "config-sync"))
+                    .flatMap(s -> find(s, MH, "epoch")).map(e -> Long.parseUnsignedLong(Dom.text(e).trim()))
+                    .orElse(0L);
+        }
+    }
+
+    private static Optional<Element> find(Element parent, String namespace, String name) {
+        return Dom.child(parent, namespace, name);
+    }
+
+    private static String baseElement(long base) {
+        return "<sync-base-epoch xmlns=\"" + MH + "\">" + Long.toUnsignedString(base) + "</sync-base-epoch>";
+    }
+}

@@ -1,0 +1,20 @@
+package net.multihome.netconf.sync;
+
+/** How the peer answered a push. */
+sealed interface PushResult {
+    /** The peer runs the push on a confirmed commit, on this open session: confirm or cancel it. */
+    record Pending(PeerConnection connection) implements PushResult {
+    }
+
+    /** The peer refused the configuration (its validation or its kernel). */
+    record Refused(String message) implements PushResult {
+    }
+
+    /** The peer refused the epochs: both changed apart, or the push is not newer. */
+    record EpochRefused(String message) implements PushResult {
+    }
+
+    /** The peer could not be reached, or did not answer in time. */
+    record Unreachable(String message) implements PushResult {
+    }
+}
