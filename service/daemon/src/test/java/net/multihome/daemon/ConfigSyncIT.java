@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.multihome.core.config.ConfigLoader;
@@ -199,6 +200,31 @@ class ConfigSyncIT {
         assertEqualShared();
         assertTrue(syncState("a").startsWith("state=in-sync"), syncState("a"));
         assertTrue(syncState("b").startsWith("state=in-sync"), syncState("b"));
+    }
+
+    @Test
+    @Order(7)
+    void anSnmpUserAddedOnAAnswersOnBWithThePassphrasesSealedByBsOwnKey() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/snmpget")), "needs snmpget (Debian snmp)");
+        CommandResult commit = client("a", "edit", "<multihome " + MH + "><management><snmp><listen>"
+                + "<address>127.0.0.1</address><port>161</port></listen><user><name>v3noc</name>"
+                + "<auth-passphrase>noc-auth-pass-1</auth-passphrase><priv-passphrase>noc-priv-pass-1</priv-passphrase>"
+                + "</user></snmp></management></multihome>");
+        assertEquals(0, commit.exitCode(), commit.output() + logs());
+        for (String router : List.of("a", "b")) {
+            String running = running(router);
+            assertTrue(running.contains("v3noc") && running.contains("$aes256gcm$"), running);
+            assertFalse(running.contains("noc-auth-pass-1") || running.contains("noc-priv-pass-1"), running);
+            List<String> v3 = List.of("ip", "netns", "exec", lab.prefix + "-" + router, "snmpget", "-v3", "-l",
+                    "authPriv", "-u", "v3noc", "-a", "SHA-256", "-A", "noc-auth-pass-1", "-x", "AES", "-X",
+                    "noc-priv-pass-1", "-t", "1", "-r", "0", "-Oqv", "127.0.0.1:161", "1.3.6.1.2.1.1.3.0");
+            AtomicReference<CommandResult> last = new AtomicReference<>();
+            assertTrue(Await.within(Duration.ofSeconds(15), () -> {
+                last.set(Commands.run(v3, Map.of(), Duration.ofSeconds(10)));
+                return last.get().succeeded();
+            }), () -> router + ": " + last.get().output() + logs());
+        }
+        assertTrue(syncState("a").startsWith("state=in-sync"), syncState("a"));
     }
 
     private static String provider(String name, String leaves) {

@@ -1,6 +1,7 @@
 package net.multihome.core.secret;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import net.multihome.core.yang.YangSchema;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
@@ -37,31 +38,48 @@ public final class ConfigSecrets {
      * @return whether a value was sealed
      */
     public static boolean seal(Element multihome, ContainerNode current, SecretBox box) {
-        return seal(multihome, 0, current, box);
+        boolean[] changed = {false};
+        forEachPassphrase(multihome, 0, (user, leaf) -> {
+            String value = leaf.getTextContent().strip();
+            if (!value.isEmpty() && !SecretBox.isSealed(value)) {
+                String stored = stored(current, userName(user), leaf.getLocalName())
+                        .filter(s -> value.equals(opened(box, s))).orElseGet(() -> box.seal(value));
+                leaf.setTextContent(stored);
+                changed[0] = true;
+            }
+        });
+        return changed[0];
     }
 
-    private static boolean seal(Element element, int depth, ContainerNode current, SecretBox box) {
-        boolean changed = false;
+    /**
+     * Opens, in place, the sealed secrets of a configuration document this router sealed: for a
+     * peer that seals them again with its own key on receipt (config sync, over SSH).
+     *
+     * @throws IllegalArgumentException when a value does not open with this router's key
+     */
+    public static void reveal(Element multihome, SecretBox box) {
+        forEachPassphrase(multihome, 0, (user, leaf) -> {
+            String value = leaf.getTextContent().strip();
+            if (SecretBox.isSealed(value)) {
+                leaf.setTextContent(box.reveal(value));
+            }
+        });
+    }
+
+    /** Calls {@code action} with each passphrase element under management/snmp/user and its user. */
+    private static void forEachPassphrase(Element element, int depth, BiConsumer<Element, Element> action) {
         for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (!(n instanceof Element child) || !YangSchema.NAMESPACE.equals(child.getNamespaceURI())) {
                 continue;
             }
             if (depth < PATH.length) {
                 if (PATH[depth].equals(child.getLocalName())) {
-                    changed |= seal(child, depth + 1, current, box);
+                    forEachPassphrase(child, depth + 1, action);
                 }
             } else if ("auth-passphrase".equals(child.getLocalName()) || "priv-passphrase".equals(child.getLocalName())) {
-                String value = child.getTextContent().strip();
-                if (!value.isEmpty() && !SecretBox.isSealed(value)) {
-                    String user = userName(element);
-                    String stored = stored(current, user, child.getLocalName())
-                            .filter(s -> value.equals(opened(box, s))).orElseGet(() -> box.seal(value));
-                    child.setTextContent(stored);
-                    changed = true;
-                }
+                action.accept(element, child);
             }
         }
-        return changed;
     }
 
     private static String userName(Element user) {

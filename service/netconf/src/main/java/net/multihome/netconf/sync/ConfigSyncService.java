@@ -9,6 +9,8 @@ import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
 import net.multihome.core.config.Redundancy;
+import net.multihome.core.secret.ConfigSecrets;
+import net.multihome.core.secret.SecretBox;
 import net.multihome.core.store.CommitHook;
 import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.StoreError;
@@ -19,10 +21,13 @@ import net.multihome.core.sync.SharedConfig;
 import net.multihome.core.yang.ConfigXml;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.ssh.Ed25519KeyFile;
+import net.multihome.netconf.xml.XmlDocuments;
+import net.multihome.netconf.xml.XmlWriter;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.slf4j.Logger;
+import org.w3c.dom.Document;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,6 +52,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     private final ConfigStore store;
     private final SharedConfig shared;
     private final ConfigXml xml;
+    private final SecretBox secrets;
     private final String clientKey;
     private final SshClient client;
     private final PeerPush push;
@@ -63,6 +69,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         this.store = store;
         this.shared = new SharedConfig(NodeLocalMarks.of(schema));
         this.xml = new ConfigXml(schema);
+        this.secrets = new SecretBox(stateDirectory);
         this.clientKey = PublicKeyEntry.toString(key.getPublic());
         this.client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(new PinnedHostKey(stateDirectory.resolve(PEER_HOST_KEY_FILE)));
@@ -323,9 +330,17 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         }
     }
 
+    /**
+     * The shared configuration as a {@code <config>} for the peer, its SNMP passphrases opened:
+     * they travel inside SSH and the peer seals them with its own key, keeping the stored form of
+     * those it holds already, so a sync never leaves it a value sealed with a key it lacks.
+     */
     private String configText(ContainerNode config) {
-        String document = xml.toConfigDocument(shared.shared(config));
-        return document.substring(document.indexOf("<config"));
+        Document document = XmlDocuments.newDocument();
+        xml.writeInto(shared.shared(config), document);
+        ConfigSecrets.reveal(document.getDocumentElement(), secrets);
+        return "<config xmlns=\"" + ConfigXml.NETCONF_BASE + "\">" + XmlWriter.toString(document.getDocumentElement())
+                + "</config>";
     }
 
     @Override
