@@ -2,7 +2,6 @@ package net.multihome.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import net.multihome.testing.Await;
 import net.multihome.testing.Commands;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("netns")
 class VrrpSnmpIT {
 
-    private static final Path MIB_DIR = Path.of("../../mib").toAbsolutePath().normalize();
     private static final String VRRP_STATE = ".1.3.6.1.4.1.32473.1.5.1.0";
     private static final String VRRP_VIRTUAL_ROUTER_ID = ".1.3.6.1.4.1.32473.1.5.3.0";
     private static final String VRRP_EFFECTIVE_PRIORITY = ".1.3.6.1.4.1.32473.1.5.5.0";
@@ -50,23 +47,16 @@ class VrrpSnmpIT {
     Path dir;
 
     private Lab lab;
-    private Process trapd;
+    private LabTrapReceiver trapd;
 
     @AfterEach
-    void down() throws InterruptedException {
+    void down() {
         if (trapd != null) {
-            trapd.destroy();
-            trapd.waitFor();
+            trapd.close();
         }
         if (lab != null) {
             lab.close();
         }
-    }
-
-    private static Path baseMibs() {
-        return Stream.of(System.getenv("SMI_BASE_DIR"), "/tmp/multihome-smi-base", "/tmp/anchors-smi-base")
-                .filter(d -> d != null && Files.isRegularFile(Path.of(d, "SNMPv2-SMI")))
-                .map(Path::of).findFirst().orElse(null);
     }
 
     private String get(String oid) {
@@ -83,21 +73,11 @@ class VrrpSnmpIT {
 
     @Test
     void theStateFollowsTheNotifyScriptAndEachChangeSendsATrap() throws IOException {
-        Path base = baseMibs();
-        assumeTrue(base != null, "needs the IETF base MIBs (SMI_BASE_DIR; .ci/run provides them)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/snmptrapd")), "needs snmptrapd (Debian snmptrapd)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/snmpget")), "needs snmpget (Debian snmp)");
+        LabTrapReceiver.assumeTools();
         Path factory = dir.resolve("lab-vrrp.xml");
         Files.writeString(factory, Files.readString(Lab.RECIPE).replace("  </multihome>\n", REDUNDANCY));
         lab = Lab.up(dir, factory);
-        Path conf = dir.resolve("snmptrapd.conf");
-        Files.writeString(conf, "disableAuthorization yes\n");
-        Path log = dir.resolve("traps.log");
-        trapd = new ProcessBuilder("ip", "netns", "exec", lab.prefix + "-router", "snmptrapd", "-f", "-C",
-                "-c", conf.toString(), "-M", MIB_DIR + ":" + base, "-m", "ALL", "-Lf", log.toString(),
-                "udp:127.0.0.1:162").redirectErrorStream(true).redirectOutput(dir.resolve("trapd.out").toFile())
-                .start();
-        assertTrue(Await.within(Duration.ofSeconds(10), () -> Files.exists(log)), "snmptrapd started");
+        trapd = LabTrapReceiver.start(lab, dir);
         assertEquals("1", get(VRRP_STATE), "unknown before keepalived reported a state");
         assertEquals("51", get(VRRP_VIRTUAL_ROUTER_ID));
 
@@ -106,13 +86,13 @@ class VrrpSnmpIT {
         notify("BACKUP");
         notify("MASTER");
         assertTrue(Await.within(Duration.ofSeconds(10), () -> get(VRRP_STATE).equals("3")), "master");
-        assertTrue(Await.within(Duration.ofSeconds(10), () -> count(log) >= 2),
-                () -> "no mhVrrpStateChange for each change:\n" + read(log) + "\n" + lab.daemonLog());
-        String traps = read(log);
+        assertTrue(Await.within(Duration.ofSeconds(10), () -> count(trapd.traps()) >= 2),
+                () -> "no mhVrrpStateChange for each change:\n" + trapd.traps() + "\n" + lab.daemonLog());
+        String traps = trapd.traps();
         assertTrue(traps.contains("MULTIHOME-MIB::mhVrrpState.0 = INTEGER: backup(2)")
                 && traps.contains("MULTIHOME-MIB::mhVrrpState.0 = INTEGER: master(3)")
                 && traps.contains("MULTIHOME-MIB::mhVrrpVirtualRouterId.0 = Gauge32: 51"), traps);
-        assertEquals(2, count(log), "one trap per change, none for the rewritten BACKUP: " + traps);
+        assertEquals(2, count(trapd.traps()), "one trap per change, none for the rewritten BACKUP: " + traps);
 
         assertTrue(Await.within(Duration.ofSeconds(10), () -> get(VRRP_EFFECTIVE_PRIORITY).equals("150")),
                 "the configured priority while a provider is up");
@@ -126,15 +106,7 @@ class VrrpSnmpIT {
                 "back when a provider is up again");
     }
 
-    private static int count(Path log) {
-        return read(log).split("MULTIHOME-MIB::mhVrrpStateChange", -1).length - 1;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return "";
-        }
+    private static int count(String traps) {
+        return traps.split("MULTIHOME-MIB::mhVrrpStateChange", -1).length - 1;
     }
 }
