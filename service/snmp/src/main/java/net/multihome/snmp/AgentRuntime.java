@@ -202,12 +202,10 @@ final class AgentRuntime implements SnmpAgent {
     public synchronized List<InetSocketAddress> boundAddresses() {
         List<InetSocketAddress> bound = new ArrayList<>();
         for (DefaultUdpTransportMapping transport : transports.values()) {
-            UdpAddress address = transport.getListenAddress();
-            bound.add(new InetSocketAddress(address.getInetAddress(), address.getPort()));
+            bound.add(socketAddress(transport));
         }
         if (inherited != null) {
-            UdpAddress address = inherited.getListenAddress();
-            bound.add(new InetSocketAddress(address.getInetAddress(), address.getPort()));
+            bound.add(socketAddress(inherited));
         }
         return bound;
     }
@@ -361,6 +359,11 @@ final class AgentRuntime implements SnmpAgent {
         } catch (Exception e) {
             LOG.warn("cannot unsubscribe from {}: {}", what, e.toString());
         }
+    }
+
+    private static InetSocketAddress socketAddress(DefaultUdpTransportMapping transport) {
+        UdpAddress address = transport.getListenAddress();
+        return new InetSocketAddress(address.getInetAddress(), address.getPort());
     }
 
     private static void closeQuietly(DatagramChannel socket) {
