@@ -41,8 +41,10 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
  * b's running and kernel within the commit; a commit b's kernel refuses changes neither router,
  * nor does one a's kernel refuses (b's confirmed commit is cancelled);
  * b refuses pushes that are not newer; with the sync link down a commits alone and b catches up
- * when it returns; a split brain ends diverged on both until sync-to-peer. One lab for the
- * class, the tests in order, each leaving the pair in sync.
+ * when it returns; a split brain ends diverged on both until sync-to-peer; the server's own
+ * changes on a (a confirmed commit's rollback, a SIGHUP reload) reach b; a restarted b that
+ * missed a commit takes a's configuration at start. One lab for the class, the tests in order,
+ * each leaving the pair in sync.
  */
 @Tag("netns")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -225,6 +227,69 @@ class ConfigSyncIT {
             }), () -> router + ": " + last.get().output() + logs());
         }
         assertTrue(syncState("a").startsWith("state=in-sync"), syncState("a"));
+    }
+
+    @Test
+    @Order(8)
+    void aConfirmedCommitOnAWhoseConfirmTimesOutIsRolledBackOnBToo() throws Exception {
+        long before = epoch("a");
+        CommandResult commit = client("a", "confirmed-edit", "3", provider("isp2", "<weight>8</weight>"));
+        assertEquals(0, commit.exitCode(), commit.output() + logs());
+        assertTrue(running("b").contains("<weight>8</weight>"), "b took the push at once: " + running("b"));
+
+        assertTrue(Await.within(CATCH_UP, () -> !running("a").contains("<weight>8</weight>")),
+                () -> "a did not roll back: " + syncState("a") + logs());
+        assertTrue(Await.within(SYNC, () -> !running("b").contains("<weight>8</weight>")),
+                () -> "b kept the change a rolled back: " + syncState("b") + logs());
+        assertEqualShared();
+        assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")), () -> syncState("a") + " / " + syncState("b"));
+        assertEquals(before + 2, epoch("a"), "the rollback is a change of its own: " + syncState("a"));
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+    }
+
+    @Test
+    @Order(9)
+    void aReloadOnAOfAStartupThatDiffersIsPushedToB() throws Exception {
+        long before = epoch("a");
+        String running = multihome(running("a"));
+        String startup = running.replace("<weight>4</weight>", "<weight>2</weight>");
+        assertFalse(startup.equals(running), running);
+        CommandResult saved = client("a", "set-startup", startup);
+        assertEquals(0, saved.exitCode(), saved.output());
+
+        String pid = Files.readString(lab.runDir.resolve("a").resolve("daemon.pid")).strip();
+        Commands.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(10)).orFail();
+
+        assertTrue(Await.within(CATCH_UP, () -> running("b").contains("<weight>2</weight>")),
+                () -> "b did not get a's reload: " + syncState("a") + logs());
+        assertTrue(running("a").contains("<weight>2</weight>"), running("a"));
+        assertEqualShared();
+        assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")), () -> syncState("a") + " / " + syncState("b"));
+        assertEquals(before + 1, epoch("a"), syncState("a"));
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+    }
+
+    @Test
+    @Order(10)
+    void aRestartedBThatMissedACommitTakesAsConfigurationAtStart() throws Exception {
+        lab.lab("stop-daemon", "b");
+        try {
+            CommandResult commit = client("a", "edit", provider("isp1", "<weight>7</weight>"));
+            assertEquals(0, commit.exitCode(), commit.output());
+            assertTrue(syncState("a").startsWith("state=peer-unreachable"), syncState("a"));
+        } finally {
+            lab.lab(Duration.ofSeconds(120), "start-daemon", "b");
+        }
+        // b starts on its startup, the factory configuration at epoch 0, far behind a.
+        assertTrue(Await.within(CATCH_UP, () -> running("b").contains("<weight>7</weight>")
+                && syncState("a").startsWith("state=in-sync") && syncState("b").startsWith("state=in-sync")),
+                () -> "b did not catch up: a " + syncState("a") + ", b " + syncState("b") + logs());
+        assertEqualShared();
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+        String logB = Files.readString(lab.runDir.resolve("b").resolve("daemon.log"));
+        assertTrue(logB.contains("taking the peer's shared configuration"), logs());
     }
 
     private static String provider(String name, String leaves) {

@@ -86,6 +86,34 @@ final class PeerPush {
         }
     }
 
+    /** The peer's running configuration, its {@code <multihome>} element; empty when it runs none. */
+    Optional<Element> readRunning(Peer peer) throws IOException {
+        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
+                timeout)) {
+            PeerReply reply = connection.rpc("<get-config><source><running/></source></get-config>");
+            if (!reply.ok()) {
+                throw new IOException(reply.errorText());
+            }
+            return find(reply.reply(), Namespaces.BASE, "data").flatMap(d -> find(d, MH, "multihome"));
+        }
+    }
+
+    /**
+     * Asks the peer, which runs a newer epoch, to push its configuration made on {@code own}; it
+     * answers once this router took the push, so the wait covers a whole push the other way.
+     */
+    void requestPush(Peer peer, long own) throws IOException {
+        Duration wait = timeout.multipliedBy(4);
+        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
+                wait)) {
+            PeerReply reply = connection.rpc("<request-push xmlns=\"" + MH + "\"><epoch>" + Long.toUnsignedString(own)
+                    + "</epoch></request-push>");
+            if (!reply.ok()) {
+                throw new IOException(reply.errorText());
+            }
+        }
+    }
+
     /** The epoch the peer runs. */
     long readEpoch(Peer peer) throws IOException {
         try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
