@@ -60,7 +60,8 @@ def main():
                 m.commit(confirmed=True, timeout=sys.argv[2], persist="pair-sync-test")
                 print("ok took-ms=%d" % ((time.monotonic() - started) * 1000))
             elif action == "set-startup":
-                m.copy_config(source=config(sys.argv[2]), target="startup")
+                source = '<source xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">%s</source>' % config(sys.argv[2])
+                m.copy_config(source=to_ele(source), target="startup")
                 print("ok")
             elif action == "push":
                 m.edit_config(target="candidate", config=config(sys.argv[3]), default_operation="replace")

@@ -59,6 +59,7 @@ class ConfigSyncIT {
     /** A provider on if3, its address learned from the interface, its gateway 10.99.0.1. */
     private static final String ISP3 = "<multihome " + MH + "><provider><name>isp3</name><interface>if3</interface>"
             + "<ipv4><gateway>10.99.0.1</gateway></ipv4><table>103</table></provider></multihome>";
+    private static final Pattern PASSPHRASE = Pattern.compile("<(auth|priv)-passphrase>[^<]*</\\1-passphrase>");
     private static final Pattern MULTIHOME = Pattern.compile("(?s)<multihome[ >].*</multihome>");
     private static final YangSchema SCHEMA = YangSchema.load();
     private static final SharedConfig SHARED = new SharedConfig(NodeLocalMarks.of(SCHEMA));
@@ -303,9 +304,10 @@ class ConfigSyncIT {
                 + "\n---\n" + running("b"));
     }
 
+    /** {@code data}'s configuration, its passphrases masked: each router seals them with its own key. */
     private static ContainerNode parse(String data) throws Exception {
-        return new ConfigLoader(SCHEMA).parseData(new ByteArrayInputStream(
-                multihome(data).getBytes(StandardCharsets.UTF_8)));
+        String masked = PASSPHRASE.matcher(multihome(data)).replaceAll("<$1-passphrase>masked-passphrase</$1-passphrase>");
+        return new ConfigLoader(SCHEMA).parseData(new ByteArrayInputStream(masked.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String multihome(String data) {
