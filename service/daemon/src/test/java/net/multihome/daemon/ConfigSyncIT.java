@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -291,6 +293,26 @@ class ConfigSyncIT {
         assertEquals(epoch("a"), epoch("b"), syncState("b"));
         String logB = Files.readString(lab.runDir.resolve("b").resolve("daemon.log"));
         assertTrue(logB.contains("taking the peer's shared configuration"), logs());
+    }
+
+    @Test
+    @Order(11)
+    void commitsOnBothRoutersAtOnceNeverLeaveThePairDiverged() throws Exception {
+        CompletableFuture<CommandResult> onA = CompletableFuture.supplyAsync(
+                () -> client("a", "edit", provider("isp1", "<weight>11</weight>")));
+        CompletableFuture<CommandResult> onB = CompletableFuture.supplyAsync(
+                () -> client("b", "edit", provider("isp2", "<weight>12</weight>")));
+        for (CommandResult commit : List.of(onA.get(90, TimeUnit.SECONDS), onB.get(90, TimeUnit.SECONDS))) {
+            // Each is committed on both routers, or refused on both: the peer was committing.
+            assertTrue(commit.exitCode() == 0 || commit.exitCode() == 3, commit.output());
+        }
+        assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")),
+                () -> "a " + syncState("a") + ", b " + syncState("b") + logs());
+        assertEqualShared();
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+        System.out.println("config sync: commits at once on a and b: a " + onA.get().output().strip() + "; b "
+                + onB.get().output().strip());
     }
 
     private static String provider(String name, String leaves) {

@@ -230,6 +230,18 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                 report(SyncState.DIVERGED, Optional.of(r.message()));
                 yield Transaction.NONE;
             }
+            case PushResult.Busy b when origin instanceof Origin.Client -> {
+                // Both routers committing at once: committing here alone would leave the pair diverged.
+                LOG.info("config sync: {}; the commit is refused, nothing changed", b.message());
+                throw new StoreException(new StoreError.PeerBusy("the peer " + peer.host() + " is committing a change"
+                        + " of its own, so this commit is refused and nothing changed on either router; retry ("
+                        + b.message() + ")"));
+            }
+            case PushResult.Busy b -> {
+                report(SyncState.PEER_UNREACHABLE, Optional.of(b.message()));
+                peerThread.execute(this::startRetrying);
+                yield Transaction.NONE;
+            }
             case PushResult.Unreachable u -> {
                 report(SyncState.PEER_UNREACHABLE, Optional.of(u.message()));
                 peerThread.execute(this::startRetrying);
@@ -431,6 +443,10 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                 report(SyncState.PEER_UNREACHABLE, Optional.of(why));
                 startRetrying();
             }
+            case PushResult.Busy b -> {
+                report(SyncState.PEER_UNREACHABLE, Optional.of(why));
+                startRetrying();
+            }
             case PushResult.EpochRefused r -> report(SyncState.DIVERGED, Optional.of(why));
             case PushResult.Refused r -> report(SyncState.REFUSED, Optional.of(why));
             case PushResult.Pending p -> throw new IllegalStateException("confirmed above");
@@ -443,6 +459,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             case PushResult.Refused r -> r.message();
             case PushResult.EpochRefused r -> r.message();
             case PushResult.Unreachable u -> u.message();
+            case PushResult.Busy b -> b.message();
             case PushResult.Pending p -> throw new IllegalStateException("a pending push is no failure");
         };
     }

@@ -46,7 +46,17 @@ final class PeerPush {
             return new PushResult.Unreachable("cannot log in to " + peer + " as " + peer.user() + ": " + e.getMessage());
         }
         try {
-            PeerReply reply = connection.rpc("<lock><target><candidate/></target></lock>");
+            PeerReply reply;
+            try {
+                reply = connection.rpc("<lock><target><candidate/></target></lock>");
+            } catch (PeerConnection.NoReply e) {
+                connection.close();
+                return new PushResult.Busy(peer + " did not answer the lock of its candidate: " + e.getMessage());
+            }
+            if (reply.errorTags().contains("lock-denied")) {
+                connection.close();
+                return new PushResult.Busy(peer + " denied the lock of its candidate: " + reply.errorText());
+            }
             if (reply.ok()) {
                 reply = connection.rpc("<copy-config><target><candidate/></target><source>" + config
                         + "</source></copy-config>");
