@@ -150,6 +150,29 @@ pair_stop_router() {
     fi
 }
 
+# stop-daemon R: ends router R's daemon only (TERM); keepalived, conntrackd and the kernel state stay.
+pair_stop_daemon() {
+    local r=$1 dir pid
+    [ "$r" = a ] || [ "$r" = b ] || die "usage: lab stop-daemon a|b"
+    dir=$(pair_dir "$r")
+    if pair_alive "$dir/daemon.pid"; then
+        pid=$(cat "$dir/daemon.pid")
+        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+        wait_for 10 bash -c "! kill -0 $pid" || kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    rm -f "$dir/daemon.pid"
+    echo "router $r: daemon stopped; keepalived, conntrackd and the kernel state stay"
+}
+
+# start-daemon R: starts router R's daemon again (on its startup configuration), and whatever
+# else of it is not running.
+pair_start_daemon() {
+    local r=$1
+    [ "$r" = a ] || [ "$r" = b ] || die "usage: lab start-daemon a|b"
+    pair_start_router "$r"
+    echo "router $r: daemon running: pid $(cat "$(pair_dir "$r")/daemon.pid")"
+}
+
 pair_up() {
     [ -x "$launcher" ] || die "launcher $launcher missing"
     command -v keepalived >/dev/null || die "keepalived is not installed"

@@ -481,7 +481,7 @@ restore() {
     echo "$1 restored"
 }
 
-usage="usage: multihome lab up [--uplinks static|dhcp|slaac|pppoe | --pair]|down|status [--json]|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER; with --pair: crash a|b, fail a|b lan|uplinks, restore a|b"
+usage="usage: multihome lab up [--uplinks static|dhcp|slaac|pppoe | --pair]|down|status [--json]|stop-daemon|start-daemon|fail PROVIDER link|gateway|upstream|farside|admin|restore PROVIDER; with --pair: stop-daemon a|b, start-daemon a|b, crash a|b, fail a|b lan|uplinks, restore a|b"
 
 case "${1:-}" in
     -h|--help) echo "$usage" ;;
@@ -492,8 +492,9 @@ case "${1:-}" in
     down) down ;;
     fail) shift; if is_pair; then pair_fail "${1:-}" "${2:-}"; else fail "${1:-}" "${2:-}"; fi ;;
     restore) shift; if is_pair; then pair_restore "${1:-}"; else restore "${1:-}"; fi ;;
-    stop-daemon) stop_daemon; echo "daemon stopped; the kernel state stays" ;;
+    stop-daemon) if is_pair; then pair_stop_daemon "${2:-}"; else stop_daemon; echo "daemon stopped; the kernel state stays"; fi ;;
     start-daemon)
+        if is_pair; then pair_start_daemon "${2:-}"; exit; fi
         exists "$prefix-router" || die "lab is not up"
         daemon_running || start_daemon
         echo "daemon running: pid $(cat "$run_dir/daemon.pid")" ;;

@@ -4,6 +4,10 @@ router's namespace against its server at 127.0.0.1:830 as admin.
 usage: pair_sync_client.py edit XML              merge XML (a <multihome> element) into the
                                                  candidate and commit; prints
                                                  how long the commit took
+       pair_sync_client.py confirmed-edit SECONDS XML
+                                                 as edit, but a confirmed commit with persist (so
+                                                 it outlives the session) and confirm-timeout SECONDS
+       pair_sync_client.py set-startup XML       copy <config>XML</config> to startup
        pair_sync_client.py get-config            print running
        pair_sync_client.py sync-state            print config-sync's state, epoch, peer-epoch, last-error
        pair_sync_client.py push BASE XML         as the peer would: replace the candidate with
@@ -50,6 +54,15 @@ def main():
                 started = time.monotonic()
                 m.commit()
                 print("ok took-ms=%d" % ((time.monotonic() - started) * 1000))
+            elif action == "confirmed-edit":
+                m.edit_config(target="candidate", config=config(sys.argv[3]))
+                started = time.monotonic()
+                m.commit(confirmed=True, timeout=sys.argv[2], persist="pair-sync-test")
+                print("ok took-ms=%d" % ((time.monotonic() - started) * 1000))
+            elif action == "set-startup":
+                source = '<source xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">%s</source>' % config(sys.argv[2])
+                m.copy_config(source=to_ele(source), target="startup")
+                print("ok")
             elif action == "push":
                 m.edit_config(target="candidate", config=config(sys.argv[3]), default_operation="replace")
                 m.dispatch(to_ele('<commit xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">'

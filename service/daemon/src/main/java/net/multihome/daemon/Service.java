@@ -172,6 +172,8 @@ final class Service implements AutoCloseable {
             // Routing goes on without the management plane; the kernel state is intact either way.
             LOG.error("NETCONF server not started: {}", e.toString());
         }
+        // Once this router's server listens: the peer may answer the first contact with a push.
+        sync.contactPeer();
         StatusServer statusSocket = StatusSocket.start(options.runtimeDirectory(), status, vrrp::state, sync::status,
                 timers::now);
         awaitFirstPass(firstPass, status);

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +43,10 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
  * b's running and kernel within the commit; a commit b's kernel refuses changes neither router,
  * nor does one a's kernel refuses (b's confirmed commit is cancelled);
  * b refuses pushes that are not newer; with the sync link down a commits alone and b catches up
- * when it returns; a split brain ends diverged on both until sync-to-peer. One lab for the
- * class, the tests in order, each leaving the pair in sync.
+ * when it returns; a split brain ends diverged on both until sync-to-peer; the server's own
+ * changes on a (a confirmed commit's rollback, a SIGHUP reload) reach b; a restarted b that
+ * missed a commit takes a's configuration at start. One lab for the class, the tests in order,
+ * each leaving the pair in sync.
  */
 @Tag("netns")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +61,7 @@ class ConfigSyncIT {
     /** A provider on if3, its address learned from the interface, its gateway 10.99.0.1. */
     private static final String ISP3 = "<multihome " + MH + "><provider><name>isp3</name><interface>if3</interface>"
             + "<ipv4><gateway>10.99.0.1</gateway></ipv4><table>103</table></provider></multihome>";
+    private static final Pattern PASSPHRASE = Pattern.compile("<(auth|priv)-passphrase>[^<]*</\\1-passphrase>");
     private static final Pattern MULTIHOME = Pattern.compile("(?s)<multihome[ >].*</multihome>");
     private static final YangSchema SCHEMA = YangSchema.load();
     private static final SharedConfig SHARED = new SharedConfig(NodeLocalMarks.of(SCHEMA));
@@ -227,6 +232,89 @@ class ConfigSyncIT {
         assertTrue(syncState("a").startsWith("state=in-sync"), syncState("a"));
     }
 
+    @Test
+    @Order(8)
+    void aConfirmedCommitOnAWhoseConfirmTimesOutIsRolledBackOnBToo() throws Exception {
+        long before = epoch("a");
+        CommandResult commit = client("a", "confirmed-edit", "3", provider("isp2", "<weight>8</weight>"));
+        assertEquals(0, commit.exitCode(), commit.output() + logs());
+        assertTrue(running("b").contains("<weight>8</weight>"), "b took the push at once: " + running("b"));
+
+        assertTrue(Await.within(CATCH_UP, () -> !running("a").contains("<weight>8</weight>")),
+                () -> "a did not roll back: " + syncState("a") + logs());
+        assertTrue(Await.within(SYNC, () -> !running("b").contains("<weight>8</weight>")),
+                () -> "b kept the change a rolled back: " + syncState("b") + logs());
+        assertEqualShared();
+        assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")), () -> syncState("a") + " / " + syncState("b"));
+        assertEquals(before + 2, epoch("a"), "the rollback is a change of its own: " + syncState("a"));
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+    }
+
+    @Test
+    @Order(9)
+    void aReloadOnAOfAStartupThatDiffersIsPushedToB() throws Exception {
+        long before = epoch("a");
+        String running = multihome(running("a"));
+        String startup = running.replace("<weight>4</weight>", "<weight>2</weight>");
+        assertFalse(startup.equals(running), running);
+        CommandResult saved = client("a", "set-startup", startup);
+        assertEquals(0, saved.exitCode(), saved.output());
+
+        String pid = Files.readString(lab.runDir.resolve("a").resolve("daemon.pid")).strip();
+        Commands.run(List.of("kill", "-HUP", pid), Map.of(), Duration.ofSeconds(10)).orFail();
+
+        assertTrue(Await.within(CATCH_UP, () -> running("b").contains("<weight>2</weight>")),
+                () -> "b did not get a's reload: " + syncState("a") + logs());
+        assertTrue(running("a").contains("<weight>2</weight>"), running("a"));
+        assertEqualShared();
+        assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")), () -> syncState("a") + " / " + syncState("b"));
+        assertEquals(before + 1, epoch("a"), syncState("a"));
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+    }
+
+    @Test
+    @Order(10)
+    void aRestartedBThatMissedACommitTakesAsConfigurationAtStart() throws Exception {
+        lab.lab("stop-daemon", "b");
+        try {
+            CommandResult commit = client("a", "edit", provider("isp1", "<weight>7</weight>"));
+            assertEquals(0, commit.exitCode(), commit.output());
+            assertTrue(syncState("a").startsWith("state=peer-unreachable"), syncState("a"));
+        } finally {
+            lab.lab(Duration.ofSeconds(120), "start-daemon", "b");
+        }
+        // b starts on its startup, the factory configuration at epoch 0, far behind a.
+        assertTrue(Await.within(CATCH_UP, () -> running("b").contains("<weight>7</weight>")
+                && syncState("a").startsWith("state=in-sync") && syncState("b").startsWith("state=in-sync")),
+                () -> "b did not catch up: a " + syncState("a") + ", b " + syncState("b") + logs());
+        assertEqualShared();
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+        String logB = Files.readString(lab.runDir.resolve("b").resolve("daemon.log"));
+        assertTrue(logB.contains("taking the peer's shared configuration"), logs());
+    }
+
+    @Test
+    @Order(11)
+    void commitsOnBothRoutersAtOnceNeverLeaveThePairDiverged() throws Exception {
+        CompletableFuture<CommandResult> onA = CompletableFuture.supplyAsync(
+                () -> client("a", "edit", provider("isp1", "<weight>11</weight>")));
+        CompletableFuture<CommandResult> onB = CompletableFuture.supplyAsync(
+                () -> client("b", "edit", provider("isp2", "<weight>12</weight>")));
+        for (CommandResult commit : List.of(onA.get(90, TimeUnit.SECONDS), onB.get(90, TimeUnit.SECONDS))) {
+            // Each is committed on both routers, or refused on both: the peer was committing.
+            assertTrue(commit.exitCode() == 0 || commit.exitCode() == 3, commit.output());
+        }
+        assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")),
+                () -> "a " + syncState("a") + ", b " + syncState("b") + logs());
+        assertEqualShared();
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+        System.out.println("config sync: commits at once on a and b: a " + onA.get().output().strip() + "; b "
+                + onB.get().output().strip());
+    }
+
     private static String provider(String name, String leaves) {
         return "<multihome " + MH + "><provider><name>" + name + "</name>" + leaves + "</provider></multihome>";
     }
@@ -238,9 +326,10 @@ class ConfigSyncIT {
                 + "\n---\n" + running("b"));
     }
 
+    /** {@code data}'s configuration, its passphrases masked: each router seals them with its own key. */
     private static ContainerNode parse(String data) throws Exception {
-        return new ConfigLoader(SCHEMA).parseData(new ByteArrayInputStream(
-                multihome(data).getBytes(StandardCharsets.UTF_8)));
+        String masked = PASSPHRASE.matcher(multihome(data)).replaceAll("<$1-passphrase>masked-passphrase</$1-passphrase>");
+        return new ConfigLoader(SCHEMA).parseData(new ByteArrayInputStream(masked.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String multihome(String data) {

@@ -21,6 +21,8 @@ import org.w3c.dom.Node;
  */
 public final class ConfigSecrets {
     private static final String[] PATH = {"management", "snmp", "user"};
+    /** What {@link #mask} writes: a valid clear passphrase that nobody sets. */
+    private static final String MASK = "masked-passphrase";
 
     private ConfigSecrets() {
     }
@@ -64,6 +66,14 @@ public final class ConfigSecrets {
                 leaf.setTextContent(box.reveal(value));
             }
         });
+    }
+
+    /**
+     * Replaces, in place, every passphrase by one fixed value: two routers seal the same
+     * passphrase with different keys, so their configurations compare equal only without them.
+     */
+    public static void mask(Element multihome) {
+        forEachPassphrase(multihome, 0, (user, leaf) -> leaf.setTextContent(MASK));
     }
 
     /** Calls {@code action} with each passphrase element under management/snmp/user and its user. */

@@ -1,7 +1,6 @@
 package net.multihome.core.store;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 import net.multihome.core.config.MultihomeConfig;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
@@ -24,24 +23,35 @@ public interface CommitHook {
         }
     };
 
-    /**
-     * Who changes running.
-     *
-     * @param session the client session; empty for the server's own changes (a rollback of a
-     *     confirmed commit, a reload)
-     * @param syncBase present for a push of the peer: the epoch it was made on
-     */
-    record Origin(Optional<ClientSession> session, OptionalLong syncBase) {
-        public static Origin server() {
-            return new Origin(Optional.empty(), OptionalLong.empty());
+    /** Who changes running; configuration sync pushes the changes of a client and of the server. */
+    sealed interface Origin {
+        /** A client's edit-config or copy-config of running, or its commit. */
+        record Client(ClientSession session) implements Origin {
         }
 
-        public static Origin client(ClientSession session) {
-            return new Origin(Optional.of(session), OptionalLong.empty());
+        /** A push of the peer: a commit carrying {@code base}, the epoch the push was made on. */
+        record PeerPush(ClientSession session, long base) implements Origin {
         }
 
-        public boolean fromPeer() {
-            return syncBase.isPresent();
+        /** The server's own change: the rollback of a client's confirmed commit, the reload of startup. */
+        record Server() implements Origin {
+        }
+
+        /**
+         * Configuration sync's own change, which the peer runs already: the epoch sync-to-peer
+         * takes, the rollback of a push of the peer that was not confirmed. Never pushed.
+         */
+        record Sync() implements Origin {
+        }
+
+        /** The client session behind the change; empty for the server's and sync's own. */
+        default Optional<ClientSession> client() {
+            return switch (this) {
+                case Client c -> Optional.of(c.session());
+                case PeerPush p -> Optional.of(p.session());
+                case Server s -> Optional.empty();
+                case Sync s -> Optional.empty();
+            };
         }
     }
 

@@ -86,11 +86,13 @@ public final class ConfigStore implements AutoCloseable {
     }
 
     /**
-     * Puts running to {@code content} on the server's behalf, whatever the locks (configuration
-     * sync's own epoch change); the candidate follows.
+     * Puts running to {@code content} without a client, whatever the locks; the candidate follows.
+     *
+     * @param origin {@link CommitHook.Origin.Sync} for configuration sync's own change of the
+     *     epoch, {@link CommitHook.Origin.Server} for any other change of the server's
      */
-    public void replaceRunning(ContainerNode content) throws StoreException {
-        run(() -> state.replaceRunning(content));
+    public void replaceRunning(ContainerNode content, CommitHook.Origin origin) throws StoreException {
+        run(() -> state.replaceRunning(content, origin));
     }
 
     /** Told of every change of running, on the store's thread. */
@@ -199,7 +201,7 @@ public final class ConfigStore implements AutoCloseable {
      * On any refusal running stays as it was.
      */
     public void reloadStartup() throws StoreException {
-        run(() -> state.replaceRunning(state.readStartup()));
+        run(() -> state.replaceRunning(state.readStartup(), new CommitHook.Origin.Server()));
     }
 
     /** Returns once everything handed to the store before (a timeout, a session's end) is done. */

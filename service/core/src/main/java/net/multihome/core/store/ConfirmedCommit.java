@@ -32,9 +32,13 @@ final class ConfirmedCommit {
     private Pending pending;
     private long generation;
 
-    /** A pending confirmed commit; {@code sessionId} matters only without persist. */
+    /**
+     * A pending confirmed commit; {@code sessionId} matters only without persist.
+     *
+     * @param peerPush whether the peer of a pair pushed it: its rollback is the peer's, not pushed back
+     */
     private record Pending(ContainerNode rollbackTo, long sessionId, Optional<String> persistId, Instant deadline,
-                           long generation, Scheduler.Timer timer) {
+                           long generation, Scheduler.Timer timer, boolean peerPush) {
     }
 
     ConfirmedCommit(StoreState state, Scheduler scheduler, RollbackFile file, Executor inbox) {
@@ -55,7 +59,7 @@ final class ConfirmedCommit {
             return;
         }
         try {
-            state.replaceRunning(content.get().rollbackTo());
+            state.replaceRunning(content.get().rollbackTo(), new CommitHook.Origin.Server());
             file.delete();
             LOG.warn("rolled back a confirmed commit left unconfirmed at the last stop");
         } catch (StoreException e) {
@@ -100,7 +104,8 @@ final class ConfirmedCommit {
         }
         long gen = ++generation;
         Scheduler.Timer timer = scheduler.schedule(timeout, () -> inbox.execute(() -> expire(gen)));
-        pending = new Pending(rollbackTo, session.id(), request.persist(), deadline, gen, timer);
+        pending = new Pending(rollbackTo, session.id(), request.persist(), deadline, gen, timer,
+                request.syncBase().isPresent());
         if (request.persist().isEmpty()) {
             session.onEnd(() -> inbox.execute(() -> sessionEnded(session, gen)));
         }
@@ -175,7 +180,8 @@ final class ConfirmedCommit {
         was.timer().cancel();
         pending = null;
         try {
-            state.replaceRunning(was.rollbackTo());
+            state.replaceRunning(was.rollbackTo(),
+                    was.peerPush() ? new CommitHook.Origin.Sync() : new CommitHook.Origin.Server());
             deleteFile();
         } catch (StoreException e) {
             // The file stays: a restart tries the rollback again.

@@ -92,6 +92,10 @@ public sealed interface StoreError {
     record SyncRefused(String message) implements StoreError {
     }
 
+    /** The peer of a pair is committing a change of its own at the same moment; retry. */
+    record PeerBusy(String message) implements StoreError {
+    }
+
     /** A file of the store could not be read or written. */
     record StorageFailed(String message) implements StoreError {
     }

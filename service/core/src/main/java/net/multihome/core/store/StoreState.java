@@ -105,7 +105,7 @@ final class StoreState {
         checkWritable(target, session);
         ContainerNode next = edit.apply(content(target));
         switch (target) {
-            case RUNNING -> changeRunning(next, CommitHook.Origin.client(session), testOnly);
+            case RUNNING -> changeRunning(next, new CommitHook.Origin.Client(session), testOnly);
             case CANDIDATE -> {
                 if (testOnly) {
                     ConfigValidation.validate(next, entries);
@@ -122,7 +122,7 @@ final class StoreState {
     void copy(ContainerNode source, Datastore target, ClientSession session) throws StoreException {
         checkWritable(target, session);
         switch (target) {
-            case RUNNING -> changeRunning(source, CommitHook.Origin.client(session), false);
+            case RUNNING -> changeRunning(source, new CommitHook.Origin.Client(session), false);
             case CANDIDATE -> setCandidate(source, session);
             case STARTUP -> {
                 ConfigValidation.validate(source, entries);
@@ -144,7 +144,9 @@ final class StoreState {
      */
     void commit(ClientSession session, OptionalLong syncBase) throws StoreException {
         checkWritable(Datastore.RUNNING, session);
-        changeRunning(candidate, new CommitHook.Origin(Optional.of(session), syncBase), false);
+        CommitHook.Origin origin = syncBase.isPresent()
+                ? new CommitHook.Origin.PeerPush(session, syncBase.getAsLong()) : new CommitHook.Origin.Client(session);
+        changeRunning(candidate, origin, false);
         candidate = running;
         candidateChangedBy = OptionalLong.empty();
     }
@@ -157,11 +159,12 @@ final class StoreState {
     }
 
     /**
-     * Puts running to {@code content} on the server's behalf (a confirmed commit that was not
-     * confirmed, a reload of startup), whatever the locks; the candidate follows.
+     * Puts running to {@code content} without a client (a confirmed commit that was not
+     * confirmed, a reload of startup, config sync's own change), whatever the locks; the
+     * candidate follows.
      */
-    void replaceRunning(ContainerNode content) throws StoreException {
-        changeRunning(content, CommitHook.Origin.server(), false);
+    void replaceRunning(ContainerNode content, CommitHook.Origin origin) throws StoreException {
+        changeRunning(content, origin, false);
         candidate = running;
         candidateChangedBy = OptionalLong.empty();
     }
@@ -238,7 +241,7 @@ final class StoreState {
                     .<StoreError>map(StoreError.ApplyRefused::new).toList());
         }
         transaction.applied();
-        Optional<ClientSession> by = origin.session();
+        Optional<ClientSession> by = origin.client();
         running = next;
         if (candidateChangedBy.isEmpty()) {
             candidate = next;

@@ -60,6 +60,16 @@ public final class SharedConfig {
         return !equalShared(withEpoch(before, 0), withEpoch(next, 0));
     }
 
+    /**
+     * {@code next} with the epoch it runs at after {@code before}: one above before's when the
+     * shared part changed, before's otherwise, whatever epoch {@code next} held (a rollback
+     * point or a startup file holds an older one, but is a newer change of the pair).
+     */
+    public ContainerNode withNextEpoch(ContainerNode before, ContainerNode next) {
+        long epoch = epoch(before);
+        return withEpoch(next, sharedChange(before, next) ? epoch + 1 : epoch);
+    }
+
     /** The epoch leaf's value; 0 when absent. */
     public static long epoch(ContainerNode config) {
         return configSync(config)

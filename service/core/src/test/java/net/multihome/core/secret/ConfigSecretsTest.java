@@ -59,4 +59,17 @@ class ConfigSecretsTest {
         SecretBox here = new SecretBox(Files.createDirectory(dir.resolve("here")));
         assertThrows(IllegalArgumentException.class, () -> ConfigSecrets.reveal(config, here));
     }
+
+    @Test
+    void thePassphrasesTwoRoutersSealedWithTheirOwnKeysCompareEqualMasked() throws Exception {
+        Element a = multihome("noc-auth-pass-1");
+        Element b = multihome("noc-auth-pass-1");
+        ConfigSecrets.seal(a, new SecretBox(Files.createDirectory(dir.resolve("a"))));
+        ConfigSecrets.seal(b, new SecretBox(Files.createDirectory(dir.resolve("b"))));
+        ConfigSecrets.mask(a);
+        ConfigSecrets.mask(b);
+        assertEquals(leaf(a, "auth-passphrase"), leaf(b, "auth-passphrase"));
+        assertEquals(leaf(a, "priv-passphrase"), leaf(b, "priv-passphrase"));
+        assertEquals("noc", leaf(a, "name"), "nothing else is touched");
+    }
 }

@@ -45,8 +45,12 @@ class CommitHookTest {
 
         @Override
         public ContainerNode prepare(ContainerNode before, ContainerNode next, Origin origin) {
-            seen.add("prepare " + (origin.fromPeer() ? "peer " + origin.syncBase().getAsLong()
-                    : origin.session().isPresent() ? "client" : "server"));
+            seen.add("prepare " + switch (origin) {
+                case Origin.Client c -> "client";
+                case Origin.PeerPush p -> "peer " + p.base();
+                case Origin.Server s -> "server";
+                case Origin.Sync s -> "sync";
+            });
             return rewriteTo != null ? rewriteTo : next;
         }
 
@@ -144,8 +148,36 @@ class CommitHookTest {
 
     @Test
     void theServersOwnChangesSayNoSession() throws Exception {
-        store.replaceRunning(seedWith("<weight>5</weight>", "<weight>2</weight>"));
+        store.replaceRunning(seedWith("<weight>5</weight>", "<weight>2</weight>"), new CommitHook.Origin.Server());
         assertEquals("prepare server", hook.seen.getFirst());
         assertEquals(2, weight(store.running()));
+    }
+
+    @Test
+    void aReloadOfStartupIsTheServers() throws Exception {
+        store.reloadStartup();
+        assertEquals("prepare server", hook.seen.getFirst());
+    }
+
+    @Test
+    void theRollbackOfAClientsConfirmedCommitIsTheServers() throws Exception {
+        candidate(seedWith("<weight>5</weight>", "<weight>9</weight>"));
+        store.commit(new CommitRequest(true, Optional.empty(), Optional.empty(), Optional.empty()), alice);
+        hook.seen.clear();
+        store.cancelCommit(Optional.empty(), alice);
+        assertEquals("prepare server", hook.seen.getFirst());
+        assertEquals(5, weight(store.running()));
+    }
+
+    @Test
+    void theRollbackOfAPeersUnconfirmedPushIsSyncsOwnNotTheServers() throws Exception {
+        candidate(seedWith("<weight>5</weight>", "<weight>9</weight>"));
+        store.commit(new CommitRequest(true, Optional.empty(), Optional.empty(), Optional.empty(),
+                OptionalLong.of(7)), alice);
+        hook.seen.clear();
+        alice.end();
+        store.flush();
+        assertEquals("prepare sync", hook.seen.getFirst());
+        assertEquals(5, weight(store.running()));
     }
 }

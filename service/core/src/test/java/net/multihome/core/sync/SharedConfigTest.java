@@ -95,4 +95,21 @@ class SharedConfigTest {
                 "<table>101</table><weight>7</weight>"))));
         assertNull(SharedConfig.withEpoch(null, 3));
     }
+
+    @Test
+    void aRollbackToAnOlderEpochRunsOneAboveTheEpochItReplaces() throws Exception {
+        ContainerNode old = SharedConfig.withEpoch(routerA(), 4);
+        ContainerNode committed = SharedConfig.withEpoch(parse(Examples.text("lab-pair-a.xml").replace(
+                "<table>101</table>", "<table>101</table><weight>7</weight>")), 5);
+        assertEquals(6, SharedConfig.epoch(shared.withNextEpoch(committed, old)));
+        assertTrue(shared.equalShared(SharedConfig.withEpoch(old, 6), shared.withNextEpoch(committed, old)));
+    }
+
+    @Test
+    void aChangeOfNodeLocalNodesOnlyKeepsTheEpoch() throws Exception {
+        ContainerNode a = SharedConfig.withEpoch(routerA(), 5);
+        ContainerNode priority = SharedConfig.withEpoch(parse(Examples.text("lab-pair-a.xml")
+                .replace("<priority>150</priority>", "<priority>120</priority>")), 2);
+        assertEquals(5, SharedConfig.epoch(shared.withNextEpoch(a, priority)));
+    }
 }

@@ -41,6 +41,7 @@ public final class StoreErrors {
             case StoreError.ApplyRefused e -> Errors.application(ErrorTag.OPERATION_FAILED, e.message());
             case StoreError.SyncRefused e -> Errors.application(ErrorTag.OPERATION_FAILED, e.message())
                     .withAppTag(SYNC_EPOCH_APP_TAG);
+            case StoreError.PeerBusy e -> Errors.application(ErrorTag.IN_USE, e.message());
             case StoreError.StorageFailed e -> Errors.application(ErrorTag.OPERATION_FAILED, e.message());
             case StoreError.Unsupported e -> Errors.protocol(ErrorTag.OPERATION_NOT_SUPPORTED, e.message());
         };

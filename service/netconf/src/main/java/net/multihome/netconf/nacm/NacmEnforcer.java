@@ -44,10 +44,12 @@ import org.w3c.dom.Element;
 public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAccess {
     /**
      * RFC 8341 3.4.4 step 10: kill-session and delete-config are denied unless a rule permits
-     * them; so is multihome's sync-to-peer (nacm:default-deny-all), which overwrites the peer.
+     * them; so are multihome's sync-to-peer and request-push (nacm:default-deny-all), which
+     * overwrite the peer.
      */
     private static final Set<OperationKey> DENY_ALL_OPERATIONS = Set.of(OperationKey.base("kill-session"),
-            OperationKey.base("delete-config"), new OperationKey(YangSchema.NAMESPACE, "sync-to-peer"));
+            OperationKey.base("delete-config"), new OperationKey(YangSchema.NAMESPACE, "sync-to-peer"),
+            new OperationKey(YangSchema.NAMESPACE, "request-push"));
 
     private static final NodeIdentifier MANAGEMENT = new NodeIdentifier(YangSchema.qname("management"));
 

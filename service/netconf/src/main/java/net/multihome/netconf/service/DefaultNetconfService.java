@@ -32,6 +32,7 @@ import net.multihome.netconf.ssh.UserEntry;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.state.StateData;
 import net.multihome.netconf.sync.ConfigSyncService;
+import net.multihome.netconf.sync.RequestPushHandler;
 import net.multihome.netconf.sync.SyncToPeerHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,7 @@ final class DefaultNetconfService implements NetconfService {
                 .forEach(handlers::register);
         if (sync != null) {
             handlers.register(YangSchema.NAMESPACE, "sync-to-peer", new SyncToPeerHandler(sync));
+            handlers.register(YangSchema.NAMESPACE, "request-push", new RequestPushHandler(sync));
         }
         handlers.guard(nacm);
         handlers.register(Capabilities.MONITORING_NS, "get-schema", new GetSchemaHandler());

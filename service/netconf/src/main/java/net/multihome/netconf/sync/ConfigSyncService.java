@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Optional;
+import net.multihome.core.config.ConfigLoader;
 import net.multihome.core.config.ConfigReader;
 import net.multihome.core.config.InvalidConfigException;
 import net.multihome.core.config.MultihomeConfig;
@@ -16,6 +17,7 @@ import net.multihome.core.store.ConfigStore;
 import net.multihome.core.store.StoreError;
 import net.multihome.core.store.StoreException;
 import net.multihome.core.sync.EpochCheck;
+import net.multihome.core.sync.FirstContact;
 import net.multihome.core.sync.NodeLocalMarks;
 import net.multihome.core.sync.SharedConfig;
 import net.multihome.core.yang.ConfigXml;
@@ -27,15 +29,19 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.slf4j.Logger;
-import org.w3c.dom.Document;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
- * Configuration sync of a redundant pair, as the store's commit hook. A client's commit that
- * changes the shared configuration raises the epoch and is pushed to the peer before it takes
- * effect here; the peer's refusal fails the commit, an unreachable peer does not (it is retried
- * with a bounded backoff), and an epoch refusal marks the pair diverged. A push of the peer is
- * taken only by {@link EpochCheck}'s rules, with this router's node-local nodes kept.
+ * Configuration sync of a redundant pair, as the store's commit hook. A change of the shared
+ * configuration by a client or by the server itself (the rollback of a confirmed commit, the
+ * reload of startup) raises the epoch and is pushed to the peer before it takes effect here. The
+ * peer's refusal fails a client's commit, never the server's change; an unreachable peer fails
+ * neither (it is retried with a bounded backoff), and an epoch refusal marks the pair diverged.
+ * A push of the peer is taken only by {@link EpochCheck}'s rules, with this router's node-local
+ * nodes kept. At start, and when config-sync gets enabled, the first contact with the peer
+ * decides by {@link FirstContact}'s rules which of the two is behind.
  *
  * <p>Every talk with the peer runs on the {@link PeerThread}, in turn; the store's thread waits
  * for it during a commit, and no lock is held meanwhile.
@@ -52,6 +58,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     private final ConfigStore store;
     private final SharedConfig shared;
     private final ConfigXml xml;
+    private final ConfigLoader loader;
     private final SecretBox secrets;
     private final String clientKey;
     private final SshClient client;
@@ -61,14 +68,16 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     private volatile Optional<String> lastError = Optional.empty();
     /** The epoch the peer is known to run; the base of the next push. */
     private volatile long peerEpoch;
-    /** Touched on the peer thread only. */
+    /** Whether this router has not talked to its peer since it started or enabled config-sync. */
+    private volatile boolean firstContactPending;
+    /** Touched on the peer thread only: the delay before the next retry, null while none is scheduled. */
     private Duration retryDelay;
-    private boolean retrying;
 
     private ConfigSyncService(ConfigStore store, YangSchema schema, KeyPair key, Path stateDirectory) {
         this.store = store;
         this.shared = new SharedConfig(NodeLocalMarks.of(schema));
         this.xml = new ConfigXml(schema);
+        this.loader = new ConfigLoader(schema);
         this.secrets = new SecretBox(stateDirectory);
         this.clientKey = PublicKeyEntry.toString(key.getPublic());
         this.client = SshClient.setUpDefaultClient();
@@ -77,12 +86,17 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         this.push = new PeerPush(client, key, TIMEOUT, CONFIRM_TIMEOUT);
         ContainerNode running = store.running();
         this.peerEpoch = SharedConfig.epoch(running);
-        this.state = SharedConfig.syncEnabled(running) ? SyncState.IN_SYNC : SyncState.DISABLED;
+        this.firstContactPending = SharedConfig.syncEnabled(running);
+        this.state = firstContactPending ? SyncState.PEER_UNREACHABLE : SyncState.DISABLED;
+        if (firstContactPending) {
+            lastError = Optional.of("not reached since this router started");
+        }
     }
 
     /**
      * Creates the client key in {@code stateDirectory} on first start and hooks into {@code store}.
-     * The peer is assumed to run this router's epoch until a push says otherwise.
+     * The peer is assumed to run this router's epoch until {@link #contactPeer} or a push says
+     * otherwise.
      */
     public static ConfigSyncService start(ConfigStore store, YangSchema schema, Path stateDirectory)
             throws IOException {
@@ -90,6 +104,14 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         ConfigSyncService sync = new ConfigSyncService(store, schema, key, stateDirectory);
         store.setCommitHook(sync);
         return sync;
+    }
+
+    /**
+     * At start, once this router's NETCONF server listens (the peer may answer with a push):
+     * asks the peer which of the two is behind, on the peer thread. Does not wait.
+     */
+    public void contactPeer() {
+        peerThread.execute(this::firstContact);
     }
 
     /** This router's public client key, OpenSSH form. */
@@ -103,14 +125,16 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
 
     @Override
     public ContainerNode prepare(ContainerNode before, ContainerNode next, Origin origin) throws StoreException {
-        if (origin.fromPeer()) {
-            return take(before, next, origin.syncBase().getAsLong());
-        }
-        if (origin.session().isEmpty() || !SharedConfig.syncEnabled(next)) {
-            return next;
-        }
-        long epoch = SharedConfig.epoch(before);
-        return SharedConfig.withEpoch(next, shared.sharedChange(before, next) ? epoch + 1 : epoch);
+        return switch (origin) {
+            case Origin.PeerPush p -> take(before, next, p.base());
+            case Origin.Sync s -> next;
+            case Origin.Client c -> withEpoch(before, next);
+            case Origin.Server s -> withEpoch(before, next);
+        };
+    }
+
+    private ContainerNode withEpoch(ContainerNode before, ContainerNode next) {
+        return SharedConfig.syncEnabled(next) ? shared.withNextEpoch(before, next) : next;
     }
 
     /** A push of the peer: its shared nodes with this router's own, if the epochs allow. */
@@ -141,26 +165,31 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     @Override
     public Transaction begin(ContainerNode before, ContainerNode next, MultihomeConfig config, Origin origin)
             throws StoreException {
-        if (origin.fromPeer()) {
-            return new Transaction() {
-                @Override
-                public void applied() {
-                    peerEpoch = SharedConfig.epoch(next);
+        if (origin instanceof Origin.PeerPush || origin instanceof Origin.Sync) {
+            // The peer runs this (a push it made, or the rollback of one it never confirmed).
+            return applied(() -> {
+                peerEpoch = SharedConfig.epoch(next);
+                if (origin instanceof Origin.PeerPush) {
+                    firstContactPending = false;
                     report(SyncState.IN_SYNC, Optional.empty());
                 }
-
-                @Override
-                public void refused() {
-                }
-            };
+            });
         }
         Optional<Redundancy> pair = config.pair().filter(p -> p.configSync().enabled());
         if (pair.isEmpty()) {
             report(SyncState.DISABLED, Optional.empty());
             return Transaction.NONE;
         }
+        if (!SharedConfig.syncEnabled(before)) {
+            return applied(() -> {
+                firstContactPending = true;
+                peerEpoch = SharedConfig.epoch(next);
+                report(SyncState.PEER_UNREACHABLE, Optional.of("not reached since config-sync was enabled"));
+                contactPeer();
+            });
+        }
         long epoch = SharedConfig.epoch(next);
-        if (origin.session().isEmpty() || epoch == SharedConfig.epoch(before)) {
+        if (epoch == SharedConfig.epoch(before)) {
             return Transaction.NONE;
         }
         if (state == SyncState.DIVERGED) {
@@ -188,6 +217,12 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             };
             case PushResult.Refused r -> {
                 report(SyncState.REFUSED, Optional.of(r.message()));
+                if (origin instanceof Origin.Server) {
+                    // A rollback or reload goes on here whatever the peer says; the next change is pushed again.
+                    LOG.warn("config sync: the peer {} refused this router's own change (epoch {}); it runs here alone",
+                            peer.host(), epoch);
+                    yield Transaction.NONE;
+                }
                 throw new StoreException(new StoreError.ApplyRefused("the peer " + peer.host()
                         + " refused the configuration, so it is not committed on either router: " + r.message()));
             }
@@ -195,10 +230,36 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                 report(SyncState.DIVERGED, Optional.of(r.message()));
                 yield Transaction.NONE;
             }
+            case PushResult.Busy b when origin instanceof Origin.Client -> {
+                // Both routers committing at once: committing here alone would leave the pair diverged.
+                LOG.info("config sync: {}; the commit is refused, nothing changed", b.message());
+                throw new StoreException(new StoreError.PeerBusy("the peer " + peer.host() + " is committing a change"
+                        + " of its own, so this commit is refused and nothing changed on either router; retry ("
+                        + b.message() + ")"));
+            }
+            case PushResult.Busy b -> {
+                report(SyncState.PEER_UNREACHABLE, Optional.of(b.message()));
+                peerThread.execute(this::startRetrying);
+                yield Transaction.NONE;
+            }
             case PushResult.Unreachable u -> {
                 report(SyncState.PEER_UNREACHABLE, Optional.of(u.message()));
                 peerThread.execute(this::startRetrying);
                 yield Transaction.NONE;
+            }
+        };
+    }
+
+    /** A transaction that runs {@code then} once the change is applied here. */
+    private static Transaction applied(Runnable then) {
+        return new Transaction() {
+            @Override
+            public void applied() {
+                then.run();
+            }
+
+            @Override
+            public void refused() {
             }
         };
     }
@@ -237,16 +298,10 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return push.push(peer, configText(SharedConfig.withEpoch(running, epoch)), theirs);
         });
         if (!(result instanceof PushResult.Pending pending)) {
-            String message = switch (result) {
-                case PushResult.Refused r -> r.message();
-                case PushResult.EpochRefused r -> r.message();
-                case PushResult.Unreachable u -> u.message();
-                case PushResult.Pending p -> throw new IllegalStateException();
-            };
-            throw new IOException("the peer " + peer.host() + " did not take the push: " + message);
+            throw new IOException("the peer " + peer.host() + " did not take the push: " + failure(result));
         }
         try {
-            store.replaceRunning(SharedConfig.withEpoch(store.running(), epochs[1]));
+            store.replaceRunning(SharedConfig.withEpoch(store.running(), epochs[1]), new Origin.Sync());
         } catch (StoreException e) {
             peerThread.quietly(() -> {
                 push.cancel(pending.connection());
@@ -255,57 +310,186 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             throw new IOException("this router refused its own epoch " + epochs[1] + ": " + e.getMessage(), e);
         }
         confirm(pending, epochs[0], epochs[1]);
+        firstContactPending = false;
         LOG.info("config sync: pushed this router's configuration to the peer as epoch {} (sync-to-peer)", epochs[1]);
         return epochs[1];
     }
 
+    /**
+     * The peer's {@code request-push}: it runs {@code peers}, older than this router's epoch (it
+     * was down while the pair moved on), and asks for this router's configuration made on it.
+     *
+     * @return the epoch both routers run now
+     */
+    public long pushOnRequest(long peers) throws IOException {
+        Optional<String> failed = peerThread.call(() -> {
+            ContainerNode running = store.running();
+            Redundancy pair = syncingPair(running)
+                    .orElseThrow(() -> new IOException("config-sync is not enabled on this router"));
+            long own = SharedConfig.epoch(running);
+            if (Long.compareUnsigned(own, peers) <= 0) {
+                throw new IOException("this router runs epoch " + Long.toUnsignedString(own)
+                        + ", not newer than the peer's " + Long.toUnsignedString(peers));
+            }
+            LOG.info("config sync: the peer runs epoch {} and asks for this router's {}", peers, own);
+            return pushHere(Peer.of(pair), running, peers);
+        });
+        if (failed.isPresent()) {
+            throw new IOException("the peer did not take the push: " + failed.get());
+        }
+        return peerEpoch;
+    }
+
+    /**
+     * On the peer thread, once since start or since config-sync got enabled: reads the peer's
+     * running configuration and settles who is behind by {@link FirstContact}'s rules.
+     */
+    private void firstContact() {
+        ContainerNode running = store.running();
+        Optional<Redundancy> pair = syncingPair(running);
+        if (!firstContactPending || pair.isEmpty()) {
+            return;
+        }
+        Peer peer = Peer.of(pair.get());
+        ContainerNode theirs;
+        try {
+            theirs = parsePeers(push.readRunning(peer));
+        } catch (IOException | RuntimeException e) {
+            report(SyncState.PEER_UNREACHABLE, Optional.of("cannot read the configuration of " + peer + ": "
+                    + e.getMessage()));
+            startRetrying();
+            return;
+        }
+        long own = SharedConfig.epoch(running);
+        long peers = SharedConfig.epoch(theirs);
+        switch (FirstContact.decide(own, peers, sameShared(running, theirs))) {
+            case IN_SYNC -> {
+                firstContactPending = false;
+                peerEpoch = peers;
+                report(SyncState.IN_SYNC, Optional.empty());
+            }
+            case PUSH -> {
+                LOG.info("config sync: the peer runs epoch {}, older than this router's {}: pushing", peers, own);
+                if (pushHere(peer, running, peers).isEmpty()) {
+                    firstContactPending = false;
+                }
+            }
+            case TAKE_PEERS -> {
+                LOG.warn("config sync: the peer runs epoch {}, newer than this router's {} (this router was down while"
+                        + " the pair moved on): taking the peer's shared configuration", peers, own);
+                try {
+                    // The peer pushes back: its configuration with this router's node-local nodes.
+                    push.requestPush(peer, own);
+                    firstContactPending = false;
+                } catch (IOException | RuntimeException e) {
+                    report(SyncState.PEER_UNREACHABLE, Optional.of("request-push: " + e.getMessage()));
+                    startRetrying();
+                }
+            }
+            case DIVERGED -> {
+                firstContactPending = false;
+                peerEpoch = peers;
+                report(SyncState.DIVERGED, Optional.of("both routers run epoch " + own + " with different shared"
+                        + " configurations (both changed apart); run sync-to-peer on the router whose configuration wins"));
+            }
+        }
+    }
+
+    /** The peer's running configuration, read in, its passphrases masked as {@link #sameShared} compares. */
+    private ContainerNode parsePeers(Optional<Element> multihome) throws IOException {
+        if (multihome.isEmpty()) {
+            return null;
+        }
+        ConfigSecrets.mask(multihome.get());
+        try {
+            return loader.parseData(multihome.get());
+        } catch (InvalidConfigException e) {
+            throw new IOException("the peer's configuration does not read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this router's shared configuration is {@code peers} (masked), but for passphrases, sealed with other keys. */
+    private boolean sameShared(ContainerNode running, ContainerNode peers) {
+        if (running == null || peers == null) {
+            return running == peers;
+        }
+        Document document = XmlDocuments.newDocument();
+        xml.writeInto(running, document);
+        ConfigSecrets.mask(document.getDocumentElement());
+        try {
+            return shared.equalShared(loader.parseData(document.getDocumentElement()), peers);
+        } catch (InvalidConfigException e) {
+            throw new IllegalStateException("running does not read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** On the peer thread: pushes {@code running} made on {@code base} and confirms it; returns why not. */
+    private Optional<String> pushHere(Peer peer, ContainerNode running, long base) {
+        long epoch = SharedConfig.epoch(running);
+        PushResult result = push.push(peer, configText(running), base);
+        if (result instanceof PushResult.Pending p) {
+            try {
+                push.confirm(p.connection(), base);
+                peerEpoch = epoch;
+                report(SyncState.IN_SYNC, Optional.empty());
+                return Optional.empty();
+            } catch (IOException e) {
+                result = new PushResult.Unreachable("confirm: " + e.getMessage());
+            }
+        }
+        String why = failure(result);
+        switch (result) {
+            case PushResult.Unreachable u -> {
+                report(SyncState.PEER_UNREACHABLE, Optional.of(why));
+                startRetrying();
+            }
+            case PushResult.Busy b -> {
+                report(SyncState.PEER_UNREACHABLE, Optional.of(why));
+                startRetrying();
+            }
+            case PushResult.EpochRefused r -> report(SyncState.DIVERGED, Optional.of(why));
+            case PushResult.Refused r -> report(SyncState.REFUSED, Optional.of(why));
+            case PushResult.Pending p -> throw new IllegalStateException("confirmed above");
+        }
+        return Optional.of(why);
+    }
+
+    private static String failure(PushResult result) {
+        return switch (result) {
+            case PushResult.Refused r -> r.message();
+            case PushResult.EpochRefused r -> r.message();
+            case PushResult.Unreachable u -> u.message();
+            case PushResult.Busy b -> b.message();
+            case PushResult.Pending p -> throw new IllegalStateException("a pending push is no failure");
+        };
+    }
+
     /** On the peer thread: the retry loop of an unreachable peer, unless one runs. */
     private void startRetrying() {
-        if (!retrying) {
-            retrying = true;
+        if (retryDelay == null) {
             retryDelay = FIRST_RETRY;
             peerThread.schedule(this::retry, retryDelay);
         }
     }
 
+    /** The first contact again while it is pending, else a push of running; with a doubling delay while unreachable. */
     private void retry() {
         ContainerNode running = store.running();
         if (state != SyncState.PEER_UNREACHABLE || !SharedConfig.syncEnabled(running)) {
-            retrying = false;
+            retryDelay = null;
             return;
         }
-        Redundancy pair = syncingPair(running).orElseThrow();
-        long base = peerEpoch;
-        long epoch = SharedConfig.epoch(running);
-        PushResult result = push.push(Peer.of(pair), configText(running), base);
-        switch (result) {
-            case PushResult.Pending p -> {
-                retrying = false;
-                try {
-                    push.confirm(p.connection(), base);
-                    peerEpoch = epoch;
-                    report(SyncState.IN_SYNC, Optional.empty());
-                    LOG.info("config sync: the peer is back and runs epoch {}", epoch);
-                } catch (IOException e) {
-                    report(SyncState.PEER_UNREACHABLE, Optional.of("confirm: " + e.getMessage()));
-                    startRetrying();
-                }
-            }
-            case PushResult.Unreachable u -> {
-                lastError = Optional.of(u.message());
-                retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY
-                        : retryDelay.multipliedBy(2);
-                peerThread.schedule(this::retry, retryDelay);
-            }
-            case PushResult.EpochRefused r -> {
-                retrying = false;
-                report(SyncState.DIVERGED, Optional.of(r.message()));
-            }
-            case PushResult.Refused r -> {
-                retrying = false;
-                report(SyncState.REFUSED, Optional.of(r.message()));
-            }
+        if (firstContactPending) {
+            firstContact();
+        } else if (pushHere(Peer.of(syncingPair(running).orElseThrow()), running, peerEpoch).isEmpty()) {
+            LOG.info("config sync: the peer is back and runs epoch {}", SharedConfig.epoch(running));
         }
+        if (state != SyncState.PEER_UNREACHABLE) {
+            retryDelay = null;
+            return;
+        }
+        retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
+        peerThread.schedule(this::retry, retryDelay);
     }
 
     private void report(SyncState next, Optional<String> error) {

@@ -36,6 +36,13 @@ final class PeerConnection implements AutoCloseable {
     private static final String HELLO = "<hello xmlns=\"" + Namespaces.BASE + "\"><capabilities>"
             + "<capability>urn:ietf:params:netconf:base:1.1</capability></capabilities></hello>]]>]]>";
 
+    /** The peer took the session but did not answer an RPC in time. */
+    static final class NoReply extends IOException {
+        NoReply(String message) {
+            super(message);
+        }
+    }
+
     private final ClientSession session;
     private final ChannelSubsystem channel;
     private final Duration timeout;
@@ -109,15 +116,17 @@ final class PeerConnection implements AutoCloseable {
             throw new IOException("unexpected message from the peer: <" + reply.getLocalName() + ">");
         }
         List<String> errors = new ArrayList<>();
+        List<String> errorTags = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         for (Element child : Dom.children(reply)) {
             if (Dom.is(child, Namespaces.BASE, "rpc-error")) {
                 errors.add(Dom.child(child, Namespaces.BASE, "error-message").map(Dom::text)
                         .or(() -> Dom.child(child, Namespaces.BASE, "error-tag").map(Dom::text)).orElse("error"));
+                Dom.child(child, Namespaces.BASE, "error-tag").map(Dom::text).ifPresent(errorTags::add);
                 Dom.child(child, Namespaces.BASE, "error-app-tag").map(Dom::text).ifPresent(tags::add);
             }
         }
-        return new PeerReply(reply, errors, tags);
+        return new PeerReply(reply, errors, errorTags, tags);
     }
 
     private void send(byte[] bytes) throws IOException {
@@ -140,9 +149,11 @@ final class PeerConnection implements AutoCloseable {
                 }
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0 || !channel.isOpen()) {
-                throw new IOException(channel.isOpen() ? "no reply from the peer within " + timeout.toMillis() + " ms"
-                        : "the peer closed the session");
+            if (!channel.isOpen()) {
+                throw new IOException("the peer closed the session");
+            }
+            if (left <= 0) {
+                throw new NoReply("no reply from the peer within " + timeout.toMillis() + " ms");
             }
             byte[] chunk;
             try {

@@ -46,7 +46,17 @@ final class PeerPush {
             return new PushResult.Unreachable("cannot log in to " + peer + " as " + peer.user() + ": " + e.getMessage());
         }
         try {
-            PeerReply reply = connection.rpc("<lock><target><candidate/></target></lock>");
+            PeerReply reply;
+            try {
+                reply = connection.rpc("<lock><target><candidate/></target></lock>");
+            } catch (PeerConnection.NoReply e) {
+                connection.close();
+                return new PushResult.Busy(peer + " did not answer the lock of its candidate: " + e.getMessage());
+            }
+            if (reply.errorTags().contains("lock-denied")) {
+                connection.close();
+                return new PushResult.Busy(peer + " denied the lock of its candidate: " + reply.errorText());
+            }
             if (reply.ok()) {
                 reply = connection.rpc("<copy-config><target><candidate/></target><source>" + config
                         + "</source></copy-config>");
@@ -83,6 +93,34 @@ final class PeerPush {
             connection.rpc("<cancel-commit/>");
         } catch (IOException | RuntimeException e) {
             // The session's end rolls the unconfirmed commit back as well.
+        }
+    }
+
+    /** The peer's running configuration, its {@code <multihome>} element; empty when it runs none. */
+    Optional<Element> readRunning(Peer peer) throws IOException {
+        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
+                timeout)) {
+            PeerReply reply = connection.rpc("<get-config><source><running/></source></get-config>");
+            if (!reply.ok()) {
+                throw new IOException(reply.errorText());
+            }
+            return find(reply.reply(), Namespaces.BASE, "data").flatMap(d -> find(d, MH, "multihome"));
+        }
+    }
+
+    /**
+     * Asks the peer, which runs a newer epoch, to push its configuration made on {@code own}; it
+     * answers once this router took the push, so the wait covers a whole push the other way.
+     */
+    void requestPush(Peer peer, long own) throws IOException {
+        Duration wait = timeout.multipliedBy(4);
+        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
+                wait)) {
+            PeerReply reply = connection.rpc("<request-push xmlns=\"" + MH + "\"><epoch>" + Long.toUnsignedString(own)
+                    + "</epoch></request-push>");
+            if (!reply.ok()) {
+                throw new IOException(reply.errorText());
+            }
         }
     }
 

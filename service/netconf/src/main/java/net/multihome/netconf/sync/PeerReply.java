@@ -9,11 +9,13 @@ import org.w3c.dom.Element;
  *
  * @param reply the {@code <rpc-reply>} element
  * @param errors the rpc-errors' messages, in order; empty for ok or data
+ * @param errorTags the rpc-errors' error-tags
  * @param appTags the rpc-errors' error-app-tags
  */
-record PeerReply(Element reply, List<String> errors, List<String> appTags) {
+record PeerReply(Element reply, List<String> errors, List<String> errorTags, List<String> appTags) {
     PeerReply {
         errors = List.copyOf(errors);
+        errorTags = List.copyOf(errorTags);
         appTags = List.copyOf(appTags);
     }
 

@@ -14,6 +14,13 @@ sealed interface PushResult {
     record EpochRefused(String message) implements PushResult {
     }
 
+    /**
+     * The peer took the session but is changing its own configuration: its candidate's lock was
+     * denied, or the lock was not answered in time (its store waits on its own push to us).
+     */
+    record Busy(String message) implements PushResult {
+    }
+
     /** The peer could not be reached, or did not answer in time. */
     record Unreachable(String message) implements PushResult {
     }
