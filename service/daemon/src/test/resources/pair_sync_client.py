@@ -13,10 +13,13 @@ usage: pair_sync_client.py edit XML              merge XML (a <multihome> elemen
        pair_sync_client.py push BASE XML         as the peer would: replace the candidate with
                                                  <config>XML</config>, commit with sync-base-epoch BASE
        pair_sync_client.py sync-to-peer          run the sync-to-peer RPC
+       pair_sync_client.py hold-lock SECONDS     lock the candidate, print "locked", and hold the
+                                                 lock until stdin closes or SECONDS pass
 
 Prints "ok" (or the data), or "rpc-error: " with the message and app-tag; exits 0, or 3 on an
 rpc-error.
 """
+import select
 import sys
 import time
 
@@ -68,6 +71,12 @@ def main():
                 m.dispatch(to_ele('<commit xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">'
                                   '<sync-base-epoch xmlns="%s">%s</sync-base-epoch></commit>' % (MH, sys.argv[2])))
                 print("ok")
+            elif action == "hold-lock":
+                m.lock(target="candidate")
+                print("locked", flush=True)
+                select.select([sys.stdin], [], [], float(sys.argv[2]))
+                m.unlock(target="candidate")
+                print("unlocked")
             elif action == "sync-to-peer":
                 reply = m.dispatch(to_ele('<sync-to-peer xmlns="%s"/>' % MH))
                 print("ok epoch=" + to_ele(reply.xml).findtext(".//mh:epoch", namespaces=NS))

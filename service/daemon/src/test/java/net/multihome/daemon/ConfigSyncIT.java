@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -313,6 +315,44 @@ class ConfigSyncIT {
         assertEquals(epoch("a"), epoch("b"), syncState("b"));
         System.out.println("config sync: commits at once on a and b: a " + onA.get().output().strip() + "; b "
                 + onB.get().output().strip());
+    }
+
+    @Test
+    @Order(12)
+    void aCommitWhileBsCandidateIsLockedIsRefusedInUseOnBothAndGoesThroughOnceReleased() throws Exception {
+        String runningA = running("a");
+        long epochA = epoch("a");
+        Process holder = new ProcessBuilder("ip", "netns", "exec", lab.prefix + "-b", PYTHON.toString(),
+                SCRIPT.toString(), "hold-lock", "60").redirectErrorStream(true).start();
+        try {
+            BufferedReader out = holder.inputReader(StandardCharsets.UTF_8);
+            String first = CompletableFuture.supplyAsync(() -> readLine(out)).get(30, TimeUnit.SECONDS);
+            assertEquals("locked", first, "the lock holder on b");
+            CommandResult commit = client("a", "edit", provider("isp1", "<weight>13</weight>"));
+            assertEquals(3, commit.exitCode(), commit.output());
+            assertTrue(commit.output().contains("is committing a change of its own"), commit.output());
+            assertEquals(runningA, running("a"));
+            assertEquals(epochA, epoch("a"));
+            assertFalse(running("b").contains("<weight>13</weight>"), "b took a's refused commit");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(30, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
+        CommandResult commit = client("a", "edit", provider("isp1", "<weight>13</weight>"));
+        assertEquals(0, commit.exitCode(), commit.output());
+        assertTrue(running("b").contains("<weight>13</weight>"), "b after the lock was released");
+        assertTrue(syncState("a").startsWith("state=in-sync"), syncState("a"));
+        assertEqualShared();
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String provider(String name, String leaves) {
