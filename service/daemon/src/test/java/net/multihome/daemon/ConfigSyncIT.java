@@ -347,6 +347,46 @@ class ConfigSyncIT {
         assertEqualShared();
     }
 
+    @Test
+    @Order(13)
+    void aCommitOnARestartedBBeforeItsFirstContactIsNotMadeOnItsOldConfiguration() throws Exception {
+        lab.lab("stop-daemon", "b");
+        try {
+            CommandResult commit = client("a", "edit", provider("isp1", "<weight>14</weight>"));
+            assertEquals(0, commit.exitCode(), commit.output());
+            lab.in("a", "ip", "link", "set", "sync0", "down");
+        } finally {
+            lab.lab(Duration.ofSeconds(120), "start-daemon", "b");
+        }
+        try {
+            assertTrue(Await.within(CATCH_UP, () -> syncState("b").contains("cannot read the configuration")),
+                    () -> "b's first contact: " + syncState("b") + logs());
+        } finally {
+            lab.in("a", "ip", "link", "set", "sync0", "up");
+        }
+        // b runs its old startup; whichever comes first (b's commit, its retried first contact, a's
+        // retried push, which holds b's candidate meanwhile), b's commit is never made on the
+        // configuration the pair has left: it is refused until b took a's, then goes through.
+        CommandResult onB = client("b", "edit", provider("isp2", "<weight>15</weight>"));
+        System.out.println("config sync: b's commit before its first contact: " + onB.output().strip());
+        for (int attempt = 0; onB.exitCode() == 3 && attempt < 3; attempt++) {
+            String refusal = onB.output();
+            assertTrue(refusal.contains("has not yet taken its peer") || refusal.contains("is locked by session"),
+                    refusal);
+            assertTrue(Await.within(CATCH_UP, () -> syncState("b").startsWith("state=in-sync")),
+                    () -> "b after its refused commit: " + syncState("b") + logs());
+            onB = client("b", "edit", provider("isp2", "<weight>15</weight>"));
+        }
+        assertEquals(0, onB.exitCode(), onB.output());
+        assertTrue(Await.within(CATCH_UP, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")),
+                () -> "a " + syncState("a") + ", b " + syncState("b") + logs());
+        String runningA = running("a");
+        assertTrue(runningA.contains("<weight>14</weight>") && runningA.contains("<weight>15</weight>"), runningA);
+        assertEqualShared();
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+    }
+
     private static String readLine(BufferedReader reader) {
         try {
             return reader.readLine();

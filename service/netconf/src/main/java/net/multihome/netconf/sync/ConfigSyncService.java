@@ -151,6 +151,12 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             case EpochCheck.Verdict.AlreadyRunning a -> before;
             case EpochCheck.Verdict.Stale s -> throw refusedPush(state, "the push brings epoch " + epoch
                     + ", not newer than this router's " + own);
+            case EpochCheck.Verdict.Diverged d when firstContactPending && Long.compareUnsigned(epoch, own) > 0 -> {
+                // A push that arrives before this router's own first contact is one: the newer epoch wins.
+                LOG.warn("config sync: a push of the peer (epoch {}) came before this router's first contact (epoch {}):"
+                        + " taking the peer's shared configuration", epoch, own);
+                yield merged;
+            }
             case EpochCheck.Verdict.Diverged d -> throw refusedPush(SyncState.DIVERGED, "diverged: the push was made"
                     + " on epoch " + base + " but this router runs epoch " + own + " (both changed apart);"
                     + " run sync-to-peer on the router whose configuration wins");
@@ -197,7 +203,17 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return Transaction.NONE;
         }
         Peer peer = Peer.of(pair.get());
-        long base = peerEpoch;
+        long base;
+        if (firstContactPending && origin instanceof Origin.Client) {
+            // Until the first contact the peer's epoch is only assumed: settle it before pushing on it.
+            Optional<Contact> contact = settleBeforePush(peer, before, epoch);
+            if (contact.isPresent() && contact.get().decision() == FirstContact.Decision.DIVERGED) {
+                return Transaction.NONE;
+            }
+            base = contact.map(Contact::peers).orElse(peerEpoch);
+        } else {
+            base = peerEpoch;
+        }
         PushResult result = peerThread.push(() -> push.push(peer, configText(next), base));
         return switch (result) {
             case PushResult.Pending p -> new Transaction() {
@@ -250,6 +266,47 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         };
     }
 
+    /**
+     * A client's commit before the first contact: reads the peer as the first contact does.
+     * A peer that runs a newer epoch fails the commit (it was made on configuration the pair has
+     * left; the first contact takes the peer's now); a diverged pair commits here alone.
+     *
+     * @return the contact; empty when the peer could not be read (the push finds it unreachable)
+     */
+    private Optional<Contact> settleBeforePush(Peer peer, ContainerNode before, long epoch) throws StoreException {
+        Optional<Contact> contact;
+        try {
+            contact = peerThread.call(() -> firstContactPending ? Optional.of(readContact(peer, before))
+                    : Optional.<Contact>empty());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (contact.isEmpty()) {
+            return Optional.empty();
+        }
+        long own = SharedConfig.epoch(before);
+        long peers = contact.get().peers();
+        switch (contact.get().decision()) {
+            case TAKE_PEERS -> {
+                peerThread.execute(this::firstContact);
+                throw new StoreException(new StoreError.PeerBusy("this router started on epoch "
+                        + Long.toUnsignedString(own) + " and has not yet taken its peer " + peer.host()
+                        + "'s newer configuration (epoch " + Long.toUnsignedString(peers) + "), so this commit,"
+                        + " made on the older one, is refused and nothing changed; it is being taken now: retry"
+                        + " once config-sync is in-sync"));
+            }
+            case DIVERGED -> {
+                firstContactPending = false;
+                peerEpoch = peers;
+                report(SyncState.DIVERGED, Optional.of(divergedAtContact(own)));
+                LOG.warn("config sync: diverged from the peer; epoch {} stays on this router until sync-to-peer", epoch);
+            }
+            case IN_SYNC, PUSH -> {
+            }
+        }
+        return contact;
+    }
+
     /** A transaction that runs {@code then} once the change is applied here. */
     private static Transaction applied(Runnable then) {
         return new Transaction() {
@@ -271,6 +328,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         });
         if (failed.isEmpty()) {
             peerEpoch = epoch;
+            firstContactPending = false;
             report(SyncState.IN_SYNC, Optional.empty());
         } else {
             report(SyncState.PEER_UNREACHABLE, Optional.of("confirm: " + failed.get().getMessage()));
@@ -351,9 +409,9 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return;
         }
         Peer peer = Peer.of(pair.get());
-        ContainerNode theirs;
+        Contact contact;
         try {
-            theirs = parsePeers(push.readRunning(peer));
+            contact = readContact(peer, running);
         } catch (IOException | RuntimeException e) {
             report(SyncState.PEER_UNREACHABLE, Optional.of("cannot read the configuration of " + peer + ": "
                     + e.getMessage()));
@@ -361,8 +419,8 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return;
         }
         long own = SharedConfig.epoch(running);
-        long peers = SharedConfig.epoch(theirs);
-        switch (FirstContact.decide(own, peers, sameShared(running, theirs))) {
+        long peers = contact.peers();
+        switch (contact.decision()) {
             case IN_SYNC -> {
                 firstContactPending = false;
                 peerEpoch = peers;
@@ -389,10 +447,25 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             case DIVERGED -> {
                 firstContactPending = false;
                 peerEpoch = peers;
-                report(SyncState.DIVERGED, Optional.of("both routers run epoch " + own + " with different shared"
-                        + " configurations (both changed apart); run sync-to-peer on the router whose configuration wins"));
+                report(SyncState.DIVERGED, Optional.of(divergedAtContact(own)));
             }
         }
+    }
+
+    private static String divergedAtContact(long own) {
+        return "both routers run epoch " + Long.toUnsignedString(own) + " with different shared configurations"
+                + " (both changed apart); run sync-to-peer on the router whose configuration wins";
+    }
+
+    /** What the first contact found: the peer's epoch and who is behind. */
+    private record Contact(FirstContact.Decision decision, long peers) {
+    }
+
+    /** On the peer thread: reads the peer's running configuration and compares it with {@code running}. */
+    private Contact readContact(Peer peer, ContainerNode running) throws IOException {
+        ContainerNode theirs = parsePeers(push.readRunning(peer));
+        long peers = SharedConfig.epoch(theirs);
+        return new Contact(FirstContact.decide(SharedConfig.epoch(running), peers, sameShared(running, theirs)), peers);
     }
 
     /** The peer's running configuration, read in, its passphrases masked as {@link #sameShared} compares. */
