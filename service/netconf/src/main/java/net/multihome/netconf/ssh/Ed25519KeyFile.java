@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.Iterator;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -32,8 +33,9 @@ public final class Ed25519KeyFile {
      * @throws IOException if the file cannot be written, or holds something other than an ed25519 key
      */
     public static KeyPair loadOrCreate(Path file, String comment) throws IOException {
+        JdkEd25519Registrar.install();
         if (!SecurityUtils.isEDDSACurveSupported()) {
-            throw new IOException("no Ed25519 provider: Bouncy Castle is missing from the class path");
+            throw new IOException("no Ed25519 provider: the JDK's SunEC provider is missing");
         }
         return Files.exists(file) ? load(file) : create(file, comment);
     }
@@ -56,7 +58,7 @@ public final class Ed25519KeyFile {
     private static KeyPair create(Path file, String comment) throws IOException {
         KeyPair key;
         try {
-            key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+            key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot generate an Ed25519 key: " + e.getMessage(), e);
         }

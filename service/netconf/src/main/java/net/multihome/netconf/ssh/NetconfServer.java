@@ -9,7 +9,7 @@ import net.multihome.netconf.session.SessionRegistry;
 public interface NetconfServer extends AutoCloseable {
     /**
      * Sets up what every server shares and takes long on first use: the security providers
-     * (Bouncy Castle's registration), MINA's algorithm tables and the login decoy hash. Any
+     * (the JDK's Ed25519 handed to MINA), MINA's algorithm tables and the login decoy hash. Any
      * thread may call it, before or instead of a server's first start.
      */
     static void preload() {

@@ -32,6 +32,7 @@ final class SshNetconfServer implements NetconfServer {
     private final FailedLogins failedLogins;
 
     SshNetconfServer(NetconfServerBuilder config) {
+        JdkEd25519Registrar.install();
         this.hostKeyFile = config.hostKeyFile;
         this.sessions = SessionManager.create(config.limits(), config.capabilities, config.handlers, config.listener,
                 config.clock);
@@ -44,6 +45,7 @@ final class SshNetconfServer implements NetconfServer {
     }
 
     static void preload() {
+        JdkEd25519Registrar.install();
         SecurityUtils.isEDDSACurveSupported();
         SshServer.setUpDefaultServer();
         try {

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import net.multihome.netconf.ssh.Ed25519KeyFile;
+import net.multihome.netconf.ssh.JdkEd25519Registrar;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +21,13 @@ class PinnedHostKeyTest {
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void ed25519() {
+        JdkEd25519Registrar.install();
+    }
+
     private static KeyPair newKey() throws Exception {
-        return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     }
 
     @Test
