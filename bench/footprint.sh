@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The daemon's footprint (issue 13), as root, in a demo lab of its own (namespaces mhfp-*,
 # removed at the end, even on failure): the daemon's JVM start to "ready", RSS at rest 30 s after ready,
-# and RSS after LOAD seconds of NETCONF <get> + SNMP bulkwalks while if1 flaps every 0.4 s.
+# and RSS after LOAD seconds of NETCONF <get> + SNMP bulkwalks while if1 flaps every 0.4 s; also the
+# CPU it used until ready and the load average at the end.
 #
 #   [MULTIHOME_JAVA_OPTS=...] bench/footprint.sh [LABEL [LOAD]]
 #     MULTIHOME_JAVA_OPTS replaces the launcher's JVM flags and its AOT cache (a single space: the
@@ -27,7 +28,18 @@ if [ -z "${MULTIHOME_JAVA_OPTS:-}" ] && { [ ! -f "$cache" ] || [ -n "$(find "$to
     "$top/service/daemon/target/lib" "$top/packaging/bin/multihome" -newer "$cache" -print -quit)" ]; }; then
     "$top/packaging/lib/aot-train" "$top/packaging/bin/multihome" "$cache"
 fi
-lab up
+# The CPU the JVM used until ready (utime + stime), read within 50 ms of its "ready" line.
+lab up & up=$!
+cpu_ms=""
+for _ in $(seq 1800); do
+    if [ -f "$work/run/daemon.pid" ] && grep -qs "ready: first reconcile pass" "$work/run/daemon.log"; then
+        cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$(cat "$work/run/daemon.pid")/stat")
+        break
+    fi
+    kill -0 "$up" 2>/dev/null || break
+    sleep 0.05
+done
+wait "$up"
 pid=$(cat "$work/run/daemon.pid")
 # The daemon's JVM start (the lab's namespaces come first): its start time since boot, in ticks.
 ticks=$(getconf CLK_TCK)
@@ -59,6 +71,6 @@ pids+=($!)
 wait "${pids[@]}" || true
 pids=()
 after_load=$(rss)
-printf '%s | start to ready %d ms | RSS at rest %d MB | RSS after %d s of load %d MB | flags: %s\n' \
-    "$label" "$ready_ms" "$at_rest" "$load" "$after_load" \
+printf '%s | start to ready %d ms | CPU until ready %d ms | RSS at rest %d MB | RSS after %d s of load %d MB | load avg %s | flags: %s\n' \
+    "$label" "$ready_ms" "$cpu_ms" "$at_rest" "$load" "$after_load" "$(cut -d' ' -f1-3 /proc/loadavg)" \
     "$(tr '\0' ' ' <"/proc/$pid/cmdline" | grep -oE -- '-X[^ ]*' | tr '\n' ' ')"
