@@ -49,6 +49,8 @@ public final class FakeDataplane implements Dataplane {
     /** Changes whose text contains this are refused with {@link #refuseErrno}. */
     public volatile String refuse;
     public volatile int refuseErrno = Errno.EINVAL;
+    /** The kernel's words for such a refusal. */
+    public volatile String refuseText = "refused by the test";
     /** Link dumps so far: one per full pass. */
     public volatile int linkReads;
 
@@ -97,7 +99,7 @@ public final class FakeDataplane implements Dataplane {
         List<ApplyResult> out = new ArrayList<>();
         for (Change change : changes) {
             if (refuse != null && change.toString().contains(refuse)) {
-                out.add(new ApplyResult.Failed(refuseErrno, Optional.of("refused by the test")));
+                out.add(new ApplyResult.Failed(refuseErrno, Optional.of(refuseText)));
                 continue;
             }
             applied.add(change);

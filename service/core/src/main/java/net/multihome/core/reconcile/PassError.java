@@ -2,6 +2,7 @@ package net.multihome.core.reconcile;
 
 import net.multihome.netlink.ApplyResult;
 import net.multihome.netlink.Change;
+import net.multihome.netlink.socket.Errno;
 
 /** Something a reconcile pass could not put in place; such a pass has not converged. */
 public sealed interface PassError {
@@ -23,12 +24,22 @@ public sealed interface PassError {
         /** {@code "ip route add ... table T2: EINVAL: Nexthop id does not exist"}. */
         @Override
         public String message() {
-            return command + ": " + failure.message() + (failure.retryable() ? " (transient)" : "");
+            return command + ": " + failure.message() + (retryable() ? " (transient)" : "");
         }
 
         @Override
         public boolean retryable() {
-            return failure.retryable();
+            return failure.retryable() || sourceNoLongerUsable();
+        }
+
+        /**
+         * The route's source address was usable when the pass read the kernel and is not now: a
+         * link that flapped meanwhile sent the IPv6 address back to duplicate address detection.
+         * The planner never picks a tentative source, so the next pass plans without it.
+         */
+        private boolean sourceNoLongerUsable() {
+            return failure.errno() == Errno.EINVAL
+                    && failure.extendedAck().filter("Invalid source address"::equals).isPresent();
         }
     }
 

@@ -331,6 +331,16 @@ class ReconcilerTest {
     }
 
     @Test
+    void aSourceAddressThatWentTentativeDuringThePassIsRetryable() {
+        kernel.refuse = "table=102";
+        kernel.refuseText = "Invalid source address";
+        PassResult result = reconciler.pass(seed, Map.of());
+        assertTrue(result.onlyTransientErrors(), result::summary);
+        assertTrue(result.errors().getFirst().message().endsWith(": EINVAL: Invalid source address (transient)"),
+                result::summary);
+    }
+
+    @Test
     void objectsOfOursNoLongerWantedAreRemovedAndOthersKept() {
         reconciler.pass(seed, Map.of());
         Route stale = new Route(Family.INET, IpPrefix.parse("192.0.2.0/24"), 101, RouteType.UNICAST, RouteScope.LINK,
