@@ -28,7 +28,16 @@ final class DaemonJvm {
     }
 
     static DaemonJvm of(Lab lab) throws IOException {
-        return new DaemonJvm(Long.parseLong(Files.readString(lab.runDir.resolve("daemon.pid")).strip()));
+        return of(lab.runDir);
+    }
+
+    /** The daemon of the pair lab's {@code router} ({@code a} or {@code b}). */
+    static DaemonJvm of(Lab lab, String router) throws IOException {
+        return of(lab.runDir.resolve(router));
+    }
+
+    private static DaemonJvm of(Path runDir) throws IOException {
+        return new DaemonJvm(Long.parseLong(Files.readString(runDir.resolve("daemon.pid")).strip()));
     }
 
     /** Resident memory in bytes. */
