@@ -157,6 +157,14 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                         + " taking the peer's shared configuration", epoch, own);
                 yield merged;
             }
+            case EpochCheck.Verdict.Diverged d when state == SyncState.PEER_UNREACHABLE -> {
+                // Changed here while the peer was out of reach: the retry of that change tells whether the peer only
+                // missed it (it takes the retry) or changed apart too (it refuses it, and both are diverged).
+                LOG.info("config sync: refused a push of the peer made on epoch {}: this router runs epoch {}, made while"
+                        + " the peer was out of reach, and pushes it again", base, own);
+                throw new StoreException(new StoreError.SyncRefused("the push was made on epoch " + base + " but this"
+                        + " router runs epoch " + own + ", made while the peer was out of its reach; it pushes it again"));
+            }
             case EpochCheck.Verdict.Diverged d -> throw refusedPush(SyncState.DIVERGED, "diverged: the push was made"
                     + " on epoch " + base + " but this router runs epoch " + own + " (both changed apart);"
                     + " run sync-to-peer on the router whose configuration wins");
@@ -203,23 +211,23 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return Transaction.NONE;
         }
         Peer peer = Peer.of(pair.get());
-        long base;
+        Optional<Long> settled = Optional.empty();
         if (firstContactPending && origin instanceof Origin.Client) {
             // Until the first contact the peer's epoch is only assumed: settle it before pushing on it.
             Optional<Contact> contact = settleBeforePush(peer, before, epoch);
             if (contact.isPresent() && contact.get().decision() == FirstContact.Decision.DIVERGED) {
                 return Transaction.NONE;
             }
-            base = contact.map(Contact::peers).orElse(peerEpoch);
-        } else {
-            base = peerEpoch;
+            settled = contact.map(Contact::peers);
         }
-        PushResult result = peerThread.push(() -> push.push(peer, configText(next), base));
+        Optional<Long> known = settled;
+        // The base is read on the peer thread: a retry that ran there while this waited moved it on.
+        PushResult result = peerThread.push(() -> push.push(peer, configText(next), known.orElse(peerEpoch)));
         return switch (result) {
             case PushResult.Pending p -> new Transaction() {
                 @Override
                 public void applied() {
-                    confirm(p, base, epoch);
+                    confirm(p, epoch);
                 }
 
                 @Override
@@ -241,6 +249,17 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                 }
                 throw new StoreException(new StoreError.ApplyRefused("the peer " + peer.host()
                         + " refused the configuration, so it is not committed on either router: " + r.message()));
+            }
+            case PushResult.EpochRefused r when origin instanceof Origin.Client
+                    && r.base() == SharedConfig.epoch(before) -> {
+                // Nothing changed here since the epoch both ran: the peer moved on alone while this router was
+                // out of reach, so its configuration wins and loses nothing of ours; this commit was made on ours.
+                long own = SharedConfig.epoch(before);
+                peerThread.execute(() -> requestPeers(peer, own));
+                throw new StoreException(new StoreError.PeerBusy("the peer " + peer.host() + " changed its configuration"
+                        + " while this router was out of its reach and runs a newer one than this router's epoch "
+                        + Long.toUnsignedString(own) + ", so this commit, made on the older one, is refused and"
+                        + " nothing changed; the peer's is being taken now: retry once config-sync is in-sync"));
             }
             case PushResult.EpochRefused r -> {
                 report(SyncState.DIVERGED, Optional.of(r.message()));
@@ -321,16 +340,16 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         };
     }
 
-    private void confirm(PushResult.Pending pending, long base, long epoch) {
+    private void confirm(PushResult.Pending pending, long epoch) {
         Optional<IOException> failed = peerThread.quietly(() -> {
-            push.confirm(pending.connection(), base);
-            return null;
-        });
-        if (failed.isEmpty()) {
+            push.confirm(pending);
+            // Still on the peer thread, so that a retry queued there pushes on the new epoch.
             peerEpoch = epoch;
             firstContactPending = false;
             report(SyncState.IN_SYNC, Optional.empty());
-        } else {
+            return null;
+        });
+        if (failed.isPresent()) {
             report(SyncState.PEER_UNREACHABLE, Optional.of("confirm: " + failed.get().getMessage()));
             peerThread.execute(this::startRetrying);
         }
@@ -347,30 +366,29 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         Redundancy pair = syncingPair(running)
                 .orElseThrow(() -> new IOException("config-sync is not enabled on this router"));
         Peer peer = Peer.of(pair);
-        long[] epochs = new long[2];
+        long[] epochs = new long[1];
         PushResult result = peerThread.call(() -> {
             long theirs = push.readEpoch(peer);
             long epoch = Math.max(SharedConfig.epoch(running), theirs) + 1;
-            epochs[0] = theirs;
-            epochs[1] = epoch;
+            epochs[0] = epoch;
             return push.push(peer, configText(SharedConfig.withEpoch(running, epoch)), theirs);
         });
         if (!(result instanceof PushResult.Pending pending)) {
             throw new IOException("the peer " + peer.host() + " did not take the push: " + failure(result));
         }
         try {
-            store.replaceRunning(SharedConfig.withEpoch(store.running(), epochs[1]), new Origin.Sync());
+            store.replaceRunning(SharedConfig.withEpoch(store.running(), epochs[0]), new Origin.Sync());
         } catch (StoreException e) {
             peerThread.quietly(() -> {
                 push.cancel(pending.connection());
                 return null;
             });
-            throw new IOException("this router refused its own epoch " + epochs[1] + ": " + e.getMessage(), e);
+            throw new IOException("this router refused its own epoch " + epochs[0] + ": " + e.getMessage(), e);
         }
-        confirm(pending, epochs[0], epochs[1]);
+        confirm(pending, epochs[0]);
         firstContactPending = false;
-        LOG.info("config sync: pushed this router's configuration to the peer as epoch {} (sync-to-peer)", epochs[1]);
-        return epochs[1];
+        LOG.info("config sync: pushed this router's configuration to the peer as epoch {} (sync-to-peer)", epochs[0]);
+        return epochs[0];
     }
 
     /**
@@ -452,6 +470,21 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         }
     }
 
+    /**
+     * On the peer thread: asks the peer, whose configuration is newer than {@code own} (this
+     * router has no change of its own since), to push it made on {@code own}. Should the peer
+     * not answer, its own retry brings it, since it moved on while this router was out of reach.
+     */
+    private void requestPeers(Peer peer, long own) {
+        try {
+            LOG.warn("config sync: the peer moved on from epoch {} while this router was out of its reach: taking the"
+                    + " peer's shared configuration", own);
+            push.requestPush(peer, own);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("config sync: request-push: {}; the peer's retry brings its configuration", e.getMessage());
+        }
+    }
+
     private static String divergedAtContact(long own) {
         return "both routers run epoch " + Long.toUnsignedString(own) + " with different shared configurations"
                 + " (both changed apart); run sync-to-peer on the router whose configuration wins";
@@ -502,7 +535,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         PushResult result = push.push(peer, configText(running), base);
         if (result instanceof PushResult.Pending p) {
             try {
-                push.confirm(p.connection(), base);
+                push.confirm(p);
                 peerEpoch = epoch;
                 report(SyncState.IN_SYNC, Optional.empty());
                 return Optional.empty();

@@ -66,10 +66,10 @@ final class PeerPush {
                         + "</confirm-timeout>" + baseElement(base) + "</commit>");
             }
             if (reply.ok()) {
-                return new PushResult.Pending(connection);
+                return new PushResult.Pending(connection, base);
             }
             connection.close();
-            return reply.appTags().contains(EPOCH_APP_TAG) ? new PushResult.EpochRefused(reply.errorText())
+            return reply.appTags().contains(EPOCH_APP_TAG) ? new PushResult.EpochRefused(reply.errorText(), base)
                     : new PushResult.Refused(reply.errorText());
         } catch (IOException | RuntimeException e) {
             connection.close();
@@ -78,9 +78,9 @@ final class PeerPush {
     }
 
     /** The confirming commit; the session ends either way. */
-    void confirm(PeerConnection connection, long base) throws IOException {
-        try (connection) {
-            PeerReply reply = connection.rpc("<commit>" + baseElement(base) + "</commit>");
+    void confirm(PushResult.Pending pending) throws IOException {
+        try (PeerConnection connection = pending.connection()) {
+            PeerReply reply = connection.rpc("<commit>" + baseElement(pending.base()) + "</commit>");
             if (!reply.ok()) {
                 throw new IOException(reply.errorText());
             }
