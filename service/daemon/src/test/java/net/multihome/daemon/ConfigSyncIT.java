@@ -47,8 +47,9 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
  * b refuses pushes that are not newer; with the sync link down a commits alone and b catches up
  * when it returns; a split brain ends diverged on both until sync-to-peer; the server's own
  * changes on a (a confirmed commit's rollback, a SIGHUP reload) reach b; a restarted b that
- * missed a commit takes a's configuration at start. One lab for the class, the tests in order,
- * each leaving the pair in sync.
+ * missed a commit takes a's configuration at start; a commit on b after the link returns, before
+ * a pushed what it committed alone, is refused in-use and b takes a's, never diverged. One lab
+ * for the class, the tests in order, each leaving the pair in sync.
  */
 @Tag("netns")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -383,6 +384,38 @@ class ConfigSyncIT {
                 () -> "a " + syncState("a") + ", b " + syncState("b") + logs());
         String runningA = running("a");
         assertTrue(runningA.contains("<weight>14</weight>") && runningA.contains("<weight>15</weight>"), runningA);
+        assertEqualShared();
+        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+    }
+
+    @Test
+    @Order(14)
+    void aCommitOnBBeforeAsRetryAfterTheLinkReturnsIsRefusedInUseNotDiverged() throws Exception {
+        lab.in("a", "ip", "link", "set", "sync0", "down");
+        try {
+            CommandResult alone = client("a", "edit", provider("isp1", "<weight>16</weight>"));
+            assertEquals(0, alone.exitCode(), alone.output());
+            // a's retries back off (0.5, 1, 2 s): the next comes seconds after the link returns.
+            Thread.sleep(Duration.ofSeconds(4));
+        } finally {
+            lab.in("a", "ip", "link", "set", "sync0", "up");
+        }
+        CommandResult onB = client("b", "edit", provider("isp2", "<weight>17</weight>"));
+        System.out.println("config sync: b's commit before a's retry: " + onB.output().strip());
+        if (onB.exitCode() != 0) {
+            assertEquals(3, onB.exitCode(), onB.output());
+            assertTrue(onB.output().contains("changed its configuration while this router was out of its reach"),
+                    onB.output());
+            assertTrue(Await.within(CATCH_UP, () -> syncState("b").startsWith("state=in-sync")
+                    && running("b").contains("<weight>16</weight>")), () -> "b " + syncState("b") + logs());
+            onB = client("b", "edit", provider("isp2", "<weight>17</weight>"));
+            assertEquals(0, onB.exitCode(), onB.output());
+        }
+        assertTrue(Await.within(CATCH_UP, () -> syncState("a").startsWith("state=in-sync")
+                && syncState("b").startsWith("state=in-sync")),
+                () -> "a " + syncState("a") + ", b " + syncState("b") + logs());
+        String runningA = running("a");
+        assertTrue(runningA.contains("<weight>16</weight>") && runningA.contains("<weight>17</weight>"), runningA);
         assertEqualShared();
         assertEquals(epoch("a"), epoch("b"), syncState("b"));
     }
