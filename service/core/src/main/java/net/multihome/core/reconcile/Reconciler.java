@@ -27,6 +27,7 @@ import net.multihome.netlink.Change;
 import net.multihome.netlink.NetlinkException;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.Rule;
 import net.multihome.netlink.nft.NftablesException;
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One level-based pass: read the kernel, plan, diff, apply, then make the hash-policy sysctls
  * and the table names file match. Passes are not re-entrant; the caller serialises them.
+ *
+ * <p>Between passes, {@link #replan} puts a new plan in place without reading the kernel when
+ * the last pass converged, nothing says the kernel changed since, and only nexthops differ (a
+ * weight, a provider leaving or joining the group): it diffs them against the nexthops that
+ * pass left, others' as read and ours as planned. Anything else takes a full pass.
  */
 public final class Reconciler {
 
@@ -59,6 +65,12 @@ public final class Reconciler {
     private Set<Long> serving;
     /** The plan of a replan that found changes, for the pass that follows it: planning costs. */
     private Planned replanned;
+    /**
+     * The kernel's nexthops as {@link #leftBy} left them: those of other owners as read, ours as
+     * planned. Both null unless the last pass or replan converged.
+     */
+    private List<Nexthop> leftNexthops;
+    private PassResult leftBy;
 
     /** What the planner made of a configuration, health and kernel view. */
     private record Planned(MultihomeConfig config, Map<String, Verdict> health, KernelView view,
@@ -101,6 +113,7 @@ public final class Reconciler {
 
     public PassResult pass(MultihomeConfig config, Map<String, Verdict> health) {
         long start = System.nanoTime();
+        leftBy = null;
         List<Link> links = dataplane.links();
         List<Route> routes = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
@@ -110,8 +123,9 @@ public final class Reconciler {
         }
         KernelView view = KernelViews.of(links, dataplane.addresses(), routes, protocol, leases.leases());
         DesiredState desired = plan(config, health, view);
+        List<Nexthop> nexthops = dataplane.nexthops();
         Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), desired.routes(), desired.rules()),
-                new KernelObjects(dataplane.nexthops(), routes, rules));
+                new KernelObjects(nexthops, routes, rules));
         List<PassError> errors = new ArrayList<>();
         int applied = apply(diff.changes(), links, desired, errors);
         syncSysctls(desired, errors);
@@ -125,15 +139,18 @@ public final class Reconciler {
         if (applied > 0 || !errors.isEmpty()) {
             LOG.info("reconcile: {} change(s) applied, {} refused in {} ms", applied, errors.size(), took.toMillis());
         }
-        return new PassResult(desired, view, applied, errors, diff.conflicts(), took, links, routes, rules);
+        return left(new PassResult(desired, view, applied, errors, diff.conflicts(), took, links, routes, rules),
+                nexthops);
     }
 
     /**
      * Plans {@code config} against what {@code last} saw and, when the kernel objects wanted are
      * exactly those {@code last} already put in place, returns that outcome for the new
-     * configuration without reading or touching the kernel. Empty when something would change
-     * or {@code last} did not converge: then only a full {@link #pass} will do, and it takes this
-     * plan when the kernel it reads still looks as {@code last} saw it.
+     * configuration without reading or touching the kernel. When only nexthops or the NAT plan
+     * differ and the kernel is as {@code last} left it (the caller knows of no change since),
+     * applies those changes alone and returns that outcome. Empty when routes, rules, sysctls or
+     * table names would change, or {@code last} did not converge: then only a full {@link #pass} will
+     * do, and it takes this plan when the kernel it reads still looks as {@code last} saw it.
      */
     public Optional<PassResult> replan(MultihomeConfig config, Map<String, Verdict> health, PassResult last) {
         if (!last.converged()) {
@@ -141,12 +158,65 @@ public final class Reconciler {
         }
         long start = System.nanoTime();
         DesiredState desired = planner.plan(config, health, last.view());
-        if (!sameKernelObjects(desired, last.desired())) {
-            replanned = new Planned(config, health, last.view(), desired);
-            return Optional.empty();
+        if (sameKernelObjects(desired, last.desired())) {
+            PassResult same = new PassResult(desired, last.view(), 0, List.of(), List.of(),
+                    Duration.ofNanos(System.nanoTime() - start), last.links(), last.routes(), last.rules());
+            if (leftBy == last) {
+                leftBy = same;
+            }
+            return Optional.of(same);
         }
-        return Optional.of(new PassResult(desired, last.view(), 0, List.of(), List.of(),
-                Duration.ofNanos(System.nanoTime() - start), last.links(), last.routes(), last.rules()));
+        if (leftBy == last && onlyNexthopsDiffer(desired, last.desired())) {
+            return Optional.of(applyNexthops(desired, last, start));
+        }
+        replanned = new Planned(config, health, last.view(), desired);
+        return Optional.empty();
+    }
+
+    private static boolean onlyNexthopsDiffer(DesiredState a, DesiredState b) {
+        return a.routes().equals(b.routes()) && a.rules().equals(b.rules()) && a.sysctls().equals(b.sysctls())
+                && a.tableNames().equals(b.tableNames());
+    }
+
+    /**
+     * The nexthop changes from what {@link #leftBy} left to {@code desired}, and the NAT table
+     * and connections as a pass would make them; routes, rules, sysctls and table names are
+     * what that pass put in place.
+     */
+    private PassResult applyNexthops(DesiredState desired, PassResult last, long start) {
+        List<Nexthop> before = leftNexthops;
+        leftBy = null;
+        Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), List.of(), List.of()),
+                new KernelObjects(before, List.of(), List.of()));
+        List<PassError> errors = new ArrayList<>();
+        int applied = apply(diff.changes(), last.links(), desired, errors);
+        syncNat(desired.nat(), errors);
+        dropStaleConnections(desired.nat(), errors);
+        diff.conflicts().forEach(c -> LOG.warn("left alone, not ours: {}", c));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (applied > 0 || !errors.isEmpty()) {
+            LOG.info("reconcile: {} nexthop change(s) applied, {} refused in {} ms", applied, errors.size(),
+                    took.toMillis());
+        }
+        return left(new PassResult(desired, last.view(), applied, errors, diff.conflicts(), took, last.links(),
+                last.routes(), last.rules()), before);
+    }
+
+    /**
+     * Remembers the nexthops {@code result} left, when it converged: those of others from
+     * {@code read}, ours as planned.
+     */
+    private PassResult left(PassResult result, List<Nexthop> read) {
+        if (result.converged()) {
+            List<Nexthop> now = new ArrayList<>(result.desired().nexthops());
+            read.stream().filter(n -> n.protocol() != protocol).forEach(now::add);
+            leftNexthops = List.copyOf(now);
+            leftBy = result;
+        } else {
+            leftNexthops = null;
+            leftBy = null;
+        }
+        return result;
     }
 
     /**
