@@ -194,9 +194,12 @@ public final class Reconciler {
         dropStaleConnections(desired.nat(), errors);
         diff.conflicts().forEach(c -> LOG.warn("left alone, not ours: {}", c));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        if (applied > 0 || !errors.isEmpty()) {
+        // Refusals are logged one by one above; a weight commit is in the audit trail already.
+        if (!errors.isEmpty()) {
             LOG.info("reconcile: {} nexthop change(s) applied, {} refused in {} ms", applied, errors.size(),
                     took.toMillis());
+        } else if (applied > 0) {
+            LOG.debug("reconcile: {} nexthop change(s) applied in {} ms", applied, took.toMillis());
         }
         return left(new PassResult(desired, last.view(), applied, errors, diff.conflicts(), took, last.links(),
                 last.routes(), last.rules()), before);
