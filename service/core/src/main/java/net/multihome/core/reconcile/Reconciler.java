@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Between passes, {@link #replan} puts a new plan in place without reading the kernel when
  * the last pass converged, nothing says the kernel changed since, and only nexthops differ (a
  * weight, a provider leaving or joining the group): it diffs them against the nexthops that
- * pass left, others' as read and ours as planned. Anything else takes a full pass.
+ * pass left, others' as read and ours as planned. Anything else, and any refusal of those
+ * changes, takes a full pass.
  */
 public final class Reconciler {
 
@@ -128,6 +129,7 @@ public final class Reconciler {
                 new KernelObjects(nexthops, routes, rules));
         List<PassError> errors = new ArrayList<>();
         int applied = apply(diff.changes(), links, desired, errors);
+        errors.forEach(e -> LOG.warn("kernel refused: {}", e.message()));
         syncSysctls(desired, errors);
         syncNat(desired.nat(), errors);
         dropStaleConnections(desired.nat(), errors);
@@ -149,8 +151,9 @@ public final class Reconciler {
      * configuration without reading or touching the kernel. When only nexthops or the NAT plan
      * differ and the kernel is as {@code last} left it (the caller knows of no change since),
      * applies those changes alone and returns that outcome. Empty when routes, rules, sysctls or
-     * table names would change, or {@code last} did not converge: then only a full {@link #pass} will
-     * do, and it takes this plan when the kernel it reads still looks as {@code last} saw it.
+     * table names would change, {@code last} did not converge, or the kernel refused a nexthop
+     * change (it was not as {@code last} left it): then only a full {@link #pass} will do, and it
+     * takes this plan when the kernel it reads still looks as {@code last} saw it.
      */
     public Optional<PassResult> replan(MultihomeConfig config, Map<String, Verdict> health, PassResult last) {
         if (!last.converged()) {
@@ -167,7 +170,10 @@ public final class Reconciler {
             return Optional.of(same);
         }
         if (leftBy == last && onlyNexthopsDiffer(desired, last.desired())) {
-            return Optional.of(applyNexthops(desired, last, start));
+            Optional<PassResult> applied = applyNexthops(desired, last, start);
+            if (applied.isPresent()) {
+                return applied;
+            }
         }
         replanned = new Planned(config, health, last.view(), desired);
         return Optional.empty();
@@ -181,28 +187,35 @@ public final class Reconciler {
     /**
      * The nexthop changes from what {@link #leftBy} left to {@code desired}, and the NAT table
      * and connections as a pass would make them; routes, rules, sysctls and table names are
-     * what that pass put in place.
+     * what that pass put in place. Empty when the kernel refuses a nexthop change or another
+     * owner's nexthop is in the way: the kernel is not as that pass left it (a link that went
+     * down took its nexthops with it, and its event is still on the way), and a full pass reads it.
      */
-    private PassResult applyNexthops(DesiredState desired, PassResult last, long start) {
+    private Optional<PassResult> applyNexthops(DesiredState desired, PassResult last, long start) {
         List<Nexthop> before = leftNexthops;
         leftBy = null;
+        leftNexthops = null;
         Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), List.of(), List.of()),
                 new KernelObjects(before, List.of(), List.of()));
         List<PassError> errors = new ArrayList<>();
         int applied = apply(diff.changes(), last.links(), desired, errors);
+        if (!errors.isEmpty() || !diff.conflicts().isEmpty()) {
+            LOG.debug("nexthops are not as the last pass left them ({}); reading the kernel",
+                    errors.isEmpty() ? diff.conflicts().getFirst() : errors.getFirst().message());
+            return Optional.empty();
+        }
         syncNat(desired.nat(), errors);
         dropStaleConnections(desired.nat(), errors);
-        diff.conflicts().forEach(c -> LOG.warn("left alone, not ours: {}", c));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        // Refusals are logged one by one above; a weight commit is in the audit trail already.
+        // Other refusals are logged by the pass that reports them; a weight commit is in the audit trail already.
         if (!errors.isEmpty()) {
             LOG.info("reconcile: {} nexthop change(s) applied, {} refused in {} ms", applied, errors.size(),
                     took.toMillis());
         } else if (applied > 0) {
             LOG.debug("reconcile: {} nexthop change(s) applied in {} ms", applied, took.toMillis());
         }
-        return left(new PassResult(desired, last.view(), applied, errors, diff.conflicts(), took, last.links(),
-                last.routes(), last.rules()), before);
+        return Optional.of(left(new PassResult(desired, last.view(), applied, errors, List.of(), took, last.links(),
+                last.routes(), last.rules()), before));
     }
 
     /**
@@ -265,7 +278,6 @@ public final class Reconciler {
                 case ApplyResult.Failed failure -> {
                     PassError.Refused refused = new PassError.Refused(changes.get(i), ip.change(changes.get(i)),
                             failure);
-                    LOG.warn("kernel refused: {}", refused.message());
                     errors.add(refused);
                 }
             }

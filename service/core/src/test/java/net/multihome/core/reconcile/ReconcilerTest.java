@@ -121,11 +121,14 @@ class ReconcilerTest {
     }
 
     @Test
-    void aRefusedReplanIsReportedAndTheNextChangeTakesAFullPass() throws Exception {
+    void aRefusedNexthopChangeIsLeftToAFullPassThatReportsIt() throws Exception {
         PassResult first = reconciler.pass(seed, Map.of());
         MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
         kernel.refuse = "weight=4";
-        PassResult refused = reconciler.replan(reweighted, Map.of(), first).orElseThrow();
+        int reads = kernel.linkReads;
+        assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty(), "a refusal reads the kernel");
+        PassResult refused = reconciler.pass(reweighted, Map.of());
+        assertEquals(reads + 1, kernel.linkReads);
         assertFalse(refused.converged());
         PassError.Refused error = (PassError.Refused) refused.errors().getFirst();
         assertTrue(error.message().startsWith("ip nexthop replace id "), error::message);
@@ -138,7 +141,21 @@ class ReconcilerTest {
     }
 
     @Test
-    void aReplanFindsAForeignNexthopSeenByTheLastPassInTheWay() throws Exception {
+    void nexthopsTheKernelRemovedSinceTheLastPassAreLeftToAFullPass() {
+        PassResult first = reconciler.pass(seed, Map.of());
+        // A link that goes down takes its nexthops with it; its event may still be on the way.
+        kernel.refuse = "DeleteNexthop";
+        kernel.refuseErrno = Errno.ENOENT;
+        assertTrue(reconciler.replan(seed, Verdicts.down("isp1"), first).isEmpty());
+        kernel.refuse = null;
+        PassResult passed = reconciler.pass(seed, Verdicts.down("isp1"));
+        assertTrue(passed.converged(), passed::summary);
+        assertTrue(kernel.nexthops.values().stream().anyMatch(n -> n instanceof Nexthop.Group g
+                && g.members().size() == 1), kernel.nexthops::toString);
+    }
+
+    @Test
+    void anotherOwnersNexthopInTheWayIsLeftToAFullPassThatReportsIt() throws Exception {
         PassResult first = reconciler.pass(seed, Map.of());
         int groupId = first.desired().nexthops().stream().filter(n -> n instanceof Nexthop.Group).findFirst()
                 .orElseThrow().id();
@@ -149,7 +166,8 @@ class ReconcilerTest {
         kernel.nexthops.put(freed, foreign(taken, freed));
         PassResult seen = reconciler.pass(seed, Verdicts.down("isp1"));
         assertTrue(seen.converged(), seen::summary);
-        PassResult blocked = reconciler.replan(seed, Map.of(), seen).orElseThrow();
+        assertTrue(reconciler.replan(seed, Map.of(), seen).isEmpty());
+        PassResult blocked = reconciler.pass(seed, Map.of());
         assertFalse(blocked.converged());
         assertTrue(blocked.conflicts().getFirst().contains("belongs to protocol 16"), blocked::summary);
     }
