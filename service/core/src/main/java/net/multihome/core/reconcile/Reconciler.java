@@ -207,7 +207,7 @@ public final class Reconciler {
         syncNat(desired.nat(), errors);
         dropStaleConnections(desired.nat(), errors);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        // Other refusals are logged by the pass that reports them; a weight commit is in the audit trail already.
+        // A weight commit is in the audit trail already; only a failure is worth a line here.
         if (!errors.isEmpty()) {
             LOG.info("reconcile: {} nexthop change(s) applied, {} refused in {} ms", applied, errors.size(),
                     took.toMillis());
