@@ -60,8 +60,8 @@ public final class ConfigReader {
     }
 
     /**
-     * Reads and validates a configuration, taking the providers and policies whose list entries
-     * {@code cache} has seen from there: the result is the same, only sooner.
+     * Reads and validates a configuration, taking each list entry and top-level container that
+     * {@code cache} has seen (the same object) from there: the result is the same, only sooner.
      */
     public static MultihomeConfig read(ContainerNode multihome, EntryCache cache) throws InvalidConfigException {
         if (multihome == null) {
@@ -71,15 +71,18 @@ public final class ConfigReader {
         DataView root = new DataView(multihome, InstancePath.ROOT, errors);
         EntryCache.Read known = cache.start();
         MultihomeConfig config = new MultihomeConfig(
-                balancing(root.container("balancing")),
-                root.list("local-network", "prefix").stream().map(ConfigReader::localNetwork).toList(),
+                known.entry(root.container("balancing"), Balancing.class, ConfigReader::balancing, errors),
+                root.list("local-network", "prefix").stream()
+                        .map(v -> known.entry(v, LocalNetwork.class, ConfigReader::localNetwork, errors)).toList(),
                 root.list("provider", "name").stream()
                         .map(v -> known.entry(v, Provider.class, ConfigReader::provider, errors)).toList(),
                 root.list("policy", "name").stream()
                         .map(v -> known.entry(v, Policy.class, ConfigReader::policy, errors)).toList(),
-                root.list("port-forward", "name").stream().map(ConfigReader::portForward).toList(),
-                management(root.container("management")),
-                root.containerIfPresent("redundancy").map(ConfigReader::redundancy).orElse(null));
+                root.list("port-forward", "name").stream()
+                        .map(v -> known.entry(v, PortForward.class, ConfigReader::portForward, errors)).toList(),
+                known.entry(root.container("management"), Management.class, ConfigReader::management, errors),
+                root.containerIfPresent("redundancy")
+                        .map(v -> known.entry(v, Redundancy.class, ConfigReader::redundancy, errors)).orElse(null));
         known.finish();
         if (errors.isEmpty()) {
             errors.addAll(ConfigValidator.validate(config));

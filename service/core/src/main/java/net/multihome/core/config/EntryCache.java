@@ -8,7 +8,8 @@ import java.util.function.Function;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
 
 /**
- * Policies and providers read before, by the identity of the list entry they were read from.
+ * List entries and containers read before (a provider, the management settings), by the
+ * identity of the node they were read from.
  * Datastore content is immutable and an edit keeps the entries it does not touch as the same
  * objects, so a configuration read through this cache reads only the entries that changed.
  *
@@ -30,6 +31,9 @@ public final class EntryCache {
         /** The entry read by {@code reader}, or as read before. */
         <T> T entry(DataView view, Class<T> type, Function<DataView, T> reader, List<ConfigError> errors) {
             DataContainerNode node = view.node();
+            if (node == null) {
+                return reader.apply(view);
+            }
             Object known = before.get(node);
             if (type.isInstance(known)) {
                 seen.put(node, known);

@@ -365,7 +365,8 @@ public final class HealthMonitor implements AutoCloseable {
      * and nothing here reads those fields.
      */
     static boolean probedAlike(Provider running, Provider next) {
-        return running.equals(new Provider(next.name(), next.enabled(), running.description(), next.interfaceName(),
+        // The configuration keeps a provider that did not change as the same object.
+        return running == next || running.equals(new Provider(next.name(), next.enabled(), running.description(), next.interfaceName(),
                 next.ipv4(), next.ipv6(), next.table(), next.tableName(), running.weight(), running.tier(),
                 next.healthCheck(), next.nat()));
     }

@@ -50,6 +50,7 @@ import net.multihome.netlink.model.RuleAction;
 public final class Planner {
 
     public static final long MAIN_TABLE = 254;
+    private static final IpPrefix LOOPBACK_NETWORK = IpPrefix.parse("127.0.0.0/8");
     private static final long GROUP_ID_V4 = OwnerTag.NEXTHOP_ID_BASE + 1L;
     private static final long GROUP_ID_V6 = OwnerTag.NEXTHOP_ID_BASE + 2L;
     private static final int MEMBER_ID_BASE = OwnerTag.NEXTHOP_ID_BASE + 16;
@@ -116,7 +117,7 @@ public final class Planner {
             }
             if (f.family() == Family.INET) {
                 kernel.find(KernelView.LOOPBACK).ifPresent(lo -> linkRoutes.add(route(Family.INET,
-                        IpPrefix.parse("127.0.0.0/8"), table, RouteScope.LINK, null, lo.ifindex(), null, 0)));
+                        LOOPBACK_NETWORK, table, RouteScope.LINK, null, lo.ifindex(), null, 0)));
             }
             gatewayRoutes.add(route(f.family(), IpPrefix.defaultRoute(f.family()), table, RouteScope.UNIVERSE,
                     f.gateway(), ifindex, null, 0));

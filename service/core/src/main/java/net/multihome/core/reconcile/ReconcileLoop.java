@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each pass reads the health monitor's current verdicts, so deleting, re-adding or renaming
  * a provider converges whatever events were missed. A health update that changes no verdict
- * (statistics only) refreshes the status without planning. A new configuration, or a verdict
- * whose reason alone changed, is first planned against the last pass ({@link Reconciler#replan});
- * only when the kernel objects wanted differ, or the kernel may have changed, is the kernel read.
+ * (statistics only) refreshes the status without planning. A new configuration, or a changed
+ * verdict, is first planned against the last pass ({@link Reconciler#replan}): when no kernel
+ * event came since, nothing or only nexthops (weights, group members) change, that is applied
+ * without reading the kernel; otherwise, or when the kernel may have changed, a full pass reads it.
  * A pass that did not converge is retried after {@code retryDelay}; without news a safety pass
  * runs every {@code safetyInterval}.
  *

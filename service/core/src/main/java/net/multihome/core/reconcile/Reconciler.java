@@ -27,6 +27,7 @@ import net.multihome.netlink.Change;
 import net.multihome.netlink.NetlinkException;
 import net.multihome.netlink.model.Family;
 import net.multihome.netlink.model.Link;
+import net.multihome.netlink.model.Nexthop;
 import net.multihome.netlink.model.Route;
 import net.multihome.netlink.model.Rule;
 import net.multihome.netlink.nft.NftablesException;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One level-based pass: read the kernel, plan, diff, apply, then make the hash-policy sysctls
  * and the table names file match. Passes are not re-entrant; the caller serialises them.
+ *
+ * <p>Between passes, {@link #replan} puts a new plan in place without reading the kernel when
+ * the last pass converged, nothing says the kernel changed since, and only nexthops differ (a
+ * weight, a provider leaving or joining the group): it diffs them against the nexthops that
+ * pass left, others' as read and ours as planned. Anything else, and any refusal of those
+ * changes, takes a full pass.
  */
 public final class Reconciler {
 
@@ -59,6 +66,12 @@ public final class Reconciler {
     private Set<Long> serving;
     /** The plan of a replan that found changes, for the pass that follows it: planning costs. */
     private Planned replanned;
+    /**
+     * The kernel's nexthops as {@link #leftBy} left them: those of other owners as read, ours as
+     * planned. Both null unless the last pass or replan converged.
+     */
+    private List<Nexthop> leftNexthops;
+    private PassResult leftBy;
 
     /** What the planner made of a configuration, health and kernel view. */
     private record Planned(MultihomeConfig config, Map<String, Verdict> health, KernelView view,
@@ -101,6 +114,7 @@ public final class Reconciler {
 
     public PassResult pass(MultihomeConfig config, Map<String, Verdict> health) {
         long start = System.nanoTime();
+        leftBy = null;
         List<Link> links = dataplane.links();
         List<Route> routes = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
@@ -110,10 +124,12 @@ public final class Reconciler {
         }
         KernelView view = KernelViews.of(links, dataplane.addresses(), routes, protocol, leases.leases());
         DesiredState desired = plan(config, health, view);
+        List<Nexthop> nexthops = dataplane.nexthops();
         Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), desired.routes(), desired.rules()),
-                new KernelObjects(dataplane.nexthops(), routes, rules));
+                new KernelObjects(nexthops, routes, rules));
         List<PassError> errors = new ArrayList<>();
         int applied = apply(diff.changes(), links, desired, errors);
+        errors.forEach(e -> LOG.warn("kernel refused: {}", e.message()));
         syncSysctls(desired, errors);
         syncNat(desired.nat(), errors);
         dropStaleConnections(desired.nat(), errors);
@@ -125,15 +141,19 @@ public final class Reconciler {
         if (applied > 0 || !errors.isEmpty()) {
             LOG.info("reconcile: {} change(s) applied, {} refused in {} ms", applied, errors.size(), took.toMillis());
         }
-        return new PassResult(desired, view, applied, errors, diff.conflicts(), took, links, routes, rules);
+        return left(new PassResult(desired, view, applied, errors, diff.conflicts(), took, links, routes, rules),
+                nexthops);
     }
 
     /**
      * Plans {@code config} against what {@code last} saw and, when the kernel objects wanted are
      * exactly those {@code last} already put in place, returns that outcome for the new
-     * configuration without reading or touching the kernel. Empty when something would change
-     * or {@code last} did not converge: then only a full {@link #pass} will do, and it takes this
-     * plan when the kernel it reads still looks as {@code last} saw it.
+     * configuration without reading or touching the kernel. When only nexthops or the NAT plan
+     * differ and the kernel is as {@code last} left it (the caller knows of no change since),
+     * applies those changes alone and returns that outcome. Empty when routes, rules, sysctls or
+     * table names would change, {@code last} did not converge, or the kernel refused a nexthop
+     * change (it was not as {@code last} left it): then only a full {@link #pass} will do, and it
+     * takes this plan when the kernel it reads still looks as {@code last} saw it.
      */
     public Optional<PassResult> replan(MultihomeConfig config, Map<String, Verdict> health, PassResult last) {
         if (!last.converged()) {
@@ -141,12 +161,78 @@ public final class Reconciler {
         }
         long start = System.nanoTime();
         DesiredState desired = planner.plan(config, health, last.view());
-        if (!sameKernelObjects(desired, last.desired())) {
-            replanned = new Planned(config, health, last.view(), desired);
+        if (sameKernelObjects(desired, last.desired())) {
+            PassResult same = new PassResult(desired, last.view(), 0, List.of(), List.of(),
+                    Duration.ofNanos(System.nanoTime() - start), last.links(), last.routes(), last.rules());
+            if (leftBy == last) {
+                leftBy = same;
+            }
+            return Optional.of(same);
+        }
+        if (leftBy == last && onlyNexthopsDiffer(desired, last.desired())) {
+            Optional<PassResult> applied = applyNexthops(desired, last, start);
+            if (applied.isPresent()) {
+                return applied;
+            }
+        }
+        replanned = new Planned(config, health, last.view(), desired);
+        return Optional.empty();
+    }
+
+    private static boolean onlyNexthopsDiffer(DesiredState a, DesiredState b) {
+        return a.routes().equals(b.routes()) && a.rules().equals(b.rules()) && a.sysctls().equals(b.sysctls())
+                && a.tableNames().equals(b.tableNames());
+    }
+
+    /**
+     * The nexthop changes from what {@link #leftBy} left to {@code desired}, and the NAT table
+     * and connections as a pass would make them; routes, rules, sysctls and table names are
+     * what that pass put in place. Empty when the kernel refuses a nexthop change or another
+     * owner's nexthop is in the way: the kernel is not as that pass left it (a link that went
+     * down took its nexthops with it, and its event is still on the way), and a full pass reads it.
+     */
+    private Optional<PassResult> applyNexthops(DesiredState desired, PassResult last, long start) {
+        List<Nexthop> before = leftNexthops;
+        leftBy = null;
+        leftNexthops = null;
+        Differ.Diff diff = differ.diff(new KernelObjects(desired.nexthops(), List.of(), List.of()),
+                new KernelObjects(before, List.of(), List.of()));
+        List<PassError> errors = new ArrayList<>();
+        int applied = apply(diff.changes(), last.links(), desired, errors);
+        if (!errors.isEmpty() || !diff.conflicts().isEmpty()) {
+            LOG.debug("nexthops are not as the last pass left them ({}); reading the kernel",
+                    errors.isEmpty() ? diff.conflicts().getFirst() : errors.getFirst().message());
             return Optional.empty();
         }
-        return Optional.of(new PassResult(desired, last.view(), 0, List.of(), List.of(),
-                Duration.ofNanos(System.nanoTime() - start), last.links(), last.routes(), last.rules()));
+        syncNat(desired.nat(), errors);
+        dropStaleConnections(desired.nat(), errors);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // A weight commit is in the audit trail already; only a failure is worth a line here.
+        if (!errors.isEmpty()) {
+            LOG.info("reconcile: {} nexthop change(s) applied, {} refused in {} ms", applied, errors.size(),
+                    took.toMillis());
+        } else if (applied > 0) {
+            LOG.debug("reconcile: {} nexthop change(s) applied in {} ms", applied, took.toMillis());
+        }
+        return Optional.of(left(new PassResult(desired, last.view(), applied, errors, List.of(), took, last.links(),
+                last.routes(), last.rules()), before));
+    }
+
+    /**
+     * Remembers the nexthops {@code result} left, when it converged: those of others from
+     * {@code read}, ours as planned.
+     */
+    private PassResult left(PassResult result, List<Nexthop> read) {
+        if (result.converged()) {
+            List<Nexthop> now = new ArrayList<>(result.desired().nexthops());
+            read.stream().filter(n -> n.protocol() != protocol).forEach(now::add);
+            leftNexthops = List.copyOf(now);
+            leftBy = result;
+        } else {
+            leftNexthops = null;
+            leftBy = null;
+        }
+        return result;
     }
 
     /**
@@ -192,7 +278,6 @@ public final class Reconciler {
                 case ApplyResult.Failed failure -> {
                     PassError.Refused refused = new PassError.Refused(changes.get(i), ip.change(changes.get(i)),
                             failure);
-                    LOG.warn("kernel refused: {}", refused.message());
                     errors.add(refused);
                 }
             }

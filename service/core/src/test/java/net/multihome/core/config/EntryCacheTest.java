@@ -24,13 +24,14 @@ class EntryCacheTest {
         ContainerNode first = parse(policies(50, 1));
         EntryCache cache = new EntryCache();
         MultihomeConfig before = ConfigReader.read(first, cache);
-        assertEquals(52, cache.size(), "2 providers and 50 policies");
+        assertEquals(54, cache.size(), "2 providers, 50 policies, balancing and the local network");
 
         ContainerNode next = withPolicyOf(first, parse(policies(50, 1000)), "p7");
         MultihomeConfig after = ConfigReader.read(next, cache);
 
         assertEquals(ConfigReader.read(next), after, "the same as read without the cache");
         assertSame(before.providers().get(0), after.providers().get(0));
+        assertSame(before.balancing(), after.balancing());
         assertSame(policy(before, "p8"), policy(after, "p8"));
         assertNotSame(policy(before, "p7"), policy(after, "p7"));
         assertEquals(8, policy(before, "p7").priority());
@@ -38,11 +39,21 @@ class EntryCacheTest {
     }
 
     @Test
+    void anUnchangedManagementContainerIsReadOnce() throws Exception {
+        ContainerNode content = parse(Examples.seedManagement());
+        EntryCache cache = new EntryCache();
+        MultihomeConfig first = ConfigReader.read(content, cache);
+        MultihomeConfig second = ConfigReader.read(content, cache);
+        assertSame(first.management(), second.management());
+        assertEquals(ConfigReader.read(content).management(), second.management());
+    }
+
+    @Test
     void aReadKeepsOnlyTheEntriesOfItsConfiguration() throws Exception {
         EntryCache cache = new EntryCache();
         ConfigReader.read(parse(policies(50, 1)), cache);
         ConfigReader.read(parse(policies(3, 1)), cache);
-        assertEquals(5, cache.size());
+        assertEquals(7, cache.size());
     }
 
     @Test
@@ -54,7 +65,7 @@ class EntryCacheTest {
         InvalidConfigException first = assertThrows(InvalidConfigException.class, () -> ConfigReader.read(content, cache));
         InvalidConfigException second = assertThrows(InvalidConfigException.class, () -> ConfigReader.read(content, cache));
         assertEquals(first.errors(), second.errors());
-        assertEquals(3, cache.size(), "2 providers and the valid policy");
+        assertEquals(5, cache.size(), "2 providers, the valid policy, balancing and the local network");
     }
 
     private static Policy policy(MultihomeConfig config, String name) {

@@ -85,44 +85,128 @@ class ReconcilerTest {
     }
 
     @Test
-    void replanOfAChangedWeightOrHealthOrAfterARefusalAsksForAFullPass() throws Exception {
+    void replanOfAChangedWeightReplacesTheGroupAloneWithoutReadingTheKernel() throws Exception {
         PassResult first = reconciler.pass(seed, Map.of());
-        MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
-        assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty(), "weights are in the group");
-        assertTrue(reconciler.replan(seed, Verdicts.down("isp1"), first).isEmpty(),
-                "a provider down leaves the group");
-        kernel.refuse = "weight=4";
-        PassResult refused = reconciler.pass(reweighted, Map.of());
-        assertFalse(refused.converged());
-        assertTrue(reconciler.replan(reweighted, Map.of(), refused).isEmpty(), "a refusal is retried in full");
+        kernel.applied.clear();
+        int reads = kernel.linkReads;
+        PassResult reweighted = reconciler.replan(config(Examples.seedProviders()
+                .replace("<weight>5</weight>", "<weight>4</weight>")), Map.of(), first).orElseThrow();
+        assertTrue(reweighted.converged(), reweighted::summary);
+        assertEquals(1, reweighted.applied());
+        assertEquals(reads, kernel.linkReads, "the kernel was not read");
+        assertTrue(kernel.applied.getFirst() instanceof Change.ReplaceNexthop p
+                && p.nexthop() instanceof Nexthop.Group g && g.members().stream().anyMatch(m -> m.weight() == 4),
+                kernel.applied::toString);
+        assertEquals(1, kernel.applied.size(), kernel.applied::toString);
+        kernel.applied.clear();
+        assertEquals(0, reconciler.pass(config(Examples.seedProviders()
+                .replace("<weight>5</weight>", "<weight>4</weight>")), Map.of()).applied(),
+                "a full pass finds the kernel as the replan left it");
     }
 
     @Test
-    void replanOfAChangedNatPlanAsksForAFullPass() throws Exception {
+    void replanOfAProviderGoingDownShrinksTheGroupAndTheNextReplanBuildsOnIt() {
+        PassResult first = reconciler.pass(seed, Map.of());
+        kernel.applied.clear();
+        PassResult down = reconciler.replan(seed, Verdicts.down("isp1"), first).orElseThrow();
+        assertTrue(down.converged(), down::summary);
+        assertEquals(2, kernel.applied.size(), kernel.applied::toString);
+        assertTrue(kernel.applied.get(1) instanceof Change.DeleteNexthop, "the unused member goes last");
+        kernel.applied.clear();
+        PassResult up = reconciler.replan(seed, Map.of(), down).orElseThrow();
+        assertTrue(up.converged(), up::summary);
+        assertTrue(kernel.applied.getFirst() instanceof Change.AddNexthop, kernel.applied::toString);
+        assertEquals(first.desired().nexthops(), up.desired().nexthops());
+        assertEquals(first.desired().nexthops().size(), kernel.nexthops.size());
+    }
+
+    @Test
+    void aRefusedNexthopChangeIsLeftToAFullPassThatReportsIt() throws Exception {
+        PassResult first = reconciler.pass(seed, Map.of());
+        MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
+        kernel.refuse = "weight=4";
+        int reads = kernel.linkReads;
+        assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty(), "a refusal reads the kernel");
+        PassResult refused = reconciler.pass(reweighted, Map.of());
+        assertEquals(reads + 1, kernel.linkReads);
+        assertFalse(refused.converged());
+        PassError.Refused error = (PassError.Refused) refused.errors().getFirst();
+        assertTrue(error.message().startsWith("ip nexthop replace id "), error::message);
+        assertTrue(error.message().endsWith(": EINVAL: refused by the test"), error::message);
+        assertTrue(reconciler.replan(reweighted, Map.of(), refused).isEmpty(), "a refusal is retried in full");
+        kernel.refuse = null;
+        PassResult again = reconciler.pass(seed, Map.of());
+        assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty(), "only the last pass's nexthops are known");
+        assertTrue(reconciler.replan(reweighted, Map.of(), again).isPresent());
+    }
+
+    @Test
+    void nexthopsTheKernelRemovedSinceTheLastPassAreLeftToAFullPass() {
+        PassResult first = reconciler.pass(seed, Map.of());
+        // A link that goes down takes its nexthops with it; its event may still be on the way.
+        kernel.refuse = "DeleteNexthop";
+        kernel.refuseErrno = Errno.ENOENT;
+        assertTrue(reconciler.replan(seed, Verdicts.down("isp1"), first).isEmpty());
+        kernel.refuse = null;
+        PassResult passed = reconciler.pass(seed, Verdicts.down("isp1"));
+        assertTrue(passed.converged(), passed::summary);
+        assertTrue(kernel.nexthops.values().stream().anyMatch(n -> n instanceof Nexthop.Group g
+                && g.members().size() == 1), kernel.nexthops::toString);
+    }
+
+    @Test
+    void anotherOwnersNexthopInTheWayIsLeftToAFullPassThatReportsIt() throws Exception {
+        PassResult first = reconciler.pass(seed, Map.of());
+        int groupId = first.desired().nexthops().stream().filter(n -> n instanceof Nexthop.Group).findFirst()
+                .orElseThrow().id();
+        PassResult down = reconciler.replan(seed, Verdicts.down("isp1"), first).orElseThrow();
+        int freed = first.desired().nexthops().stream().mapToInt(Nexthop::id)
+                .filter(id -> down.desired().nexthops().stream().noneMatch(n -> n.id() == id)).findFirst().orElseThrow();
+        Nexthop taken = kernel.nexthops.values().stream().filter(n -> n.id() != groupId).findFirst().orElseThrow();
+        kernel.nexthops.put(freed, foreign(taken, freed));
+        PassResult seen = reconciler.pass(seed, Verdicts.down("isp1"));
+        assertTrue(seen.converged(), seen::summary);
+        assertTrue(reconciler.replan(seed, Map.of(), seen).isEmpty());
+        PassResult blocked = reconciler.pass(seed, Map.of());
+        assertFalse(blocked.converged());
+        assertTrue(blocked.conflicts().getFirst().contains("belongs to protocol 16"), blocked::summary);
+    }
+
+    private static Nexthop foreign(Nexthop like, int id) {
+        Nexthop.Single s = (Nexthop.Single) like;
+        return new Nexthop.Single(id, s.family(), s.gateway(), s.ifindex(), s.blackhole(), 16);
+    }
+
+    @Test
+    void replanOfChangedRoutesAsksForAFullPassThatTakesItsPlan() throws Exception {
+        PassResult first = reconciler.pass(seed, Map.of());
+        MultihomeConfig moved = config(Examples.seedProviders().replace("<table>101</table>", "<table>103</table>"));
+        assertTrue(reconciler.replan(moved, Map.of(), first).isEmpty());
+        PassResult passed = reconciler.pass(moved, Map.of());
+        assertTrue(passed.converged());
+        assertTrue(passed.applied() > 0);
+        assertTrue(reconciler.replan(moved, Map.of(), passed).isPresent(), "the kernel has what was planned");
+    }
+
+    @Test
+    void replanOfAChangedNatPlanReplacesTheTableWithoutReadingRoutes() throws Exception {
         MultihomeConfig translating = config(Examples.seedTranslating());
         PassResult first = reconciler.pass(translating, Map.of());
+        int reads = kernel.linkReads;
         MultihomeConfig unforwarded = config(Examples.seedTranslating()
                 .replaceFirst("(?s)<port-forward>.*</port-forward>", ""));
-        assertTrue(reconciler.replan(unforwarded, Map.of(), first).isEmpty(), "port forwards are in the nftables table");
+        PassResult replanned = reconciler.replan(unforwarded, Map.of(), first).orElseThrow();
+        assertTrue(replanned.converged(), replanned::summary);
+        assertEquals(reads, kernel.linkReads);
+        assertFalse(kernel.natTable.contains("8080"), "the port forward is gone from the table");
 
         PassResult allDown = reconciler.pass(translating, Verdicts.down("isp1", "isp2"));
         assertEquals(first.desired().routes(), allDown.desired().routes(), "the last resort keeps every route");
-        assertTrue(reconciler.replan(translating, Map.of(), allDown).isEmpty(), "both serve again");
+        assertTrue(reconciler.replan(translating, Map.of(), allDown).orElseThrow().converged(), "both serve again");
         reconciler.pass(translating, Map.of());
         reconciler.pass(translating, Verdicts.down("isp1"));
         assertEquals(List.of(0x650000L, 0x660000L, 0x650000L), kernel.deletedConnectionMarks,
                 "isp1's connections go when it stops serving after all were down");
-    }
-
-    @Test
-    void aPassAfterAReplanThatFoundChangesPutsThemInPlace() throws Exception {
-        PassResult first = reconciler.pass(seed, Map.of());
-        MultihomeConfig reweighted = config(Examples.seedProviders().replace("<weight>5</weight>", "<weight>4</weight>"));
-        assertTrue(reconciler.replan(reweighted, Map.of(), first).isEmpty());
-        PassResult passed = reconciler.pass(reweighted, Map.of());
-        assertTrue(passed.converged());
-        assertTrue(passed.applied() > 0);
-        assertTrue(reconciler.replan(reweighted, Map.of(), passed).isPresent(), "the kernel has what was planned");
     }
 
     private static MultihomeConfig config(String xml) throws Exception {

@@ -65,9 +65,12 @@ public final class VrrpStateWatcher implements VrrpSource {
         return () -> subscribers.remove(subscriber);
     }
 
-    /** Follows the file on {@code watch}: any change in its directory rereads it. */
+    /**
+     * Follows the file on {@code watch}: a change of it (or lost changes) rereads it; the runtime
+     * directory holds other files too (the demo lab's log).
+     */
     public void watch(DirectoryWatch watch) {
-        watch.add(file.getParent(), "redundancy", this::reread);
+        watch.add(file.getParent(), "redundancy", file.getFileName()::equals, this::reread);
     }
 
     private void reread() {

@@ -6,13 +6,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +52,16 @@ public final class DirectoryWatch implements AutoCloseable {
      * Changes made before this call are not reported: read the directory once before adding it.
      */
     public void add(Path directory, String purpose, Runnable changed) {
-        Watched entry = new Watched(directory, purpose, changed);
+        add(directory, purpose, name -> true, changed);
+    }
+
+    /**
+     * As {@link #add(Path, String, Runnable)}, but only a change of a file whose name
+     * {@code names} accepts (or lost changes) calls {@code changed}: a file that is written
+     * often beside it, such as a log, does not.
+     */
+    public void add(Path directory, String purpose, Predicate<Path> names, Runnable changed) {
+        Watched entry = new Watched(directory, purpose, names, changed);
         if (watched.putIfAbsent(directory, entry) != null) {
             throw new IllegalStateException(directory + " is watched already");
         }
@@ -61,10 +73,10 @@ public final class DirectoryWatch implements AutoCloseable {
             while (true) {
                 WatchKey fired = service.poll(RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 if (fired != null) {
-                    fired.pollEvents();
+                    List<WatchEvent<?>> events = fired.pollEvents();
                     fired.reset();
                     Watched entry = watched.get((Path) fired.watchable());
-                    if (entry != null && fired.isValid()) {
+                    if (entry != null && fired.isValid() && entry.concerned(events)) {
                         entry.changed();
                     }
                 }
@@ -89,14 +101,26 @@ public final class DirectoryWatch implements AutoCloseable {
     private static final class Watched {
         private final Path directory;
         private final String purpose;
+        private final Predicate<Path> names;
         private final Runnable callback;
         private volatile WatchKey key;
         private String problem;
 
-        Watched(Path directory, String purpose, Runnable callback) {
+        Watched(Path directory, String purpose, Predicate<Path> names, Runnable callback) {
             this.directory = directory;
             this.purpose = purpose;
+            this.names = names;
             this.callback = callback;
+        }
+
+        boolean concerned(List<WatchEvent<?>> events) {
+            for (WatchEvent<?> event : events) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path name)
+                        || names.test(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean valid() {

@@ -1,9 +1,11 @@
 package net.multihome.daemon.watch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.multihome.testing.Await;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,22 @@ class DirectoryWatchTest {
             int before = calls.get();
             Files.writeString(dir.resolve("d/two"), "x");
             Await.until("the change after the failure", () -> calls.get() > before);
+        }
+    }
+
+    @Test
+    void aWatchOfOneNameIsNotCalledForOtherFilesBesideIt() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Path watched = dir.resolve("run");
+        try (DirectoryWatch watch = DirectoryWatch.start("test-watch")) {
+            watch.add(watched, "state", Path.of("state")::equals, calls::incrementAndGet);
+            for (int i = 0; i < 20; i++) {
+                Files.writeString(watched.resolve("daemon.log"), "line " + i + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
+            Files.writeString(watched.resolve("state"), "MASTER\n");
+            Await.until("the state file's change", () -> calls.get() > 0);
+            assertEquals(1, calls.get(), "the log's changes came before and called nothing");
         }
     }
 

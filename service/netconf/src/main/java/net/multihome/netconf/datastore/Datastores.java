@@ -1,5 +1,6 @@
 package net.multihome.netconf.datastore;
 
+import java.util.Optional;
 import net.multihome.core.secret.ConfigSecrets;
 import net.multihome.core.secret.SecretBox;
 import net.multihome.core.store.ConfigStore;
@@ -8,6 +9,7 @@ import net.multihome.core.store.StoreException;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.xml.Dom;
+import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -21,6 +23,7 @@ public final class Datastores {
     private final ConfigCodec codec;
     /** Edits cost what they touch: only the edited nodes and entries are rendered and parsed. */
     private final SplicedEdit edits;
+    private final SchemaTree schema;
 
     private final SecretBox secrets;
 
@@ -28,6 +31,7 @@ public final class Datastores {
         this.store = store;
         this.codec = codec;
         this.edits = new SplicedEdit(codec, schema);
+        this.schema = schema;
         this.secrets = secrets;
     }
 
@@ -47,6 +51,19 @@ public final class Datastores {
     /** The content as a read-only element shared by every reader, or null when empty: see {@link ConfigCodec#shared}. */
     public Element shared(Datastore datastore) throws StoreException {
         return codec.shared(store.content(datastore));
+    }
+
+    /**
+     * What of the target an edit of {@code config} can reach, to read only, or null when empty:
+     * the nodes and entries it names ({@link EditScope}), rendered for this call, or the whole
+     * shared rendering when the edit reaches the {@code multihome} container itself.
+     */
+    public Element editable(Datastore target, Element config, EditOperation defaultOperation) throws StoreException {
+        ContainerNode content = store.content(target);
+        Optional<EditScope> scope = content == null ? Optional.empty()
+                : EditScope.of(config, defaultOperation, schema);
+        return scope.isEmpty() ? codec.shared(content)
+                : codec.renderPart(scope.get().part(content), XmlDocuments.newDocument());
     }
 
     /** edit-config: the edit runs on the store's current content, all-or-nothing. */

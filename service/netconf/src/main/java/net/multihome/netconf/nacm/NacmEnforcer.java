@@ -145,13 +145,14 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
     }
 
     @Override
-    public void checkEdit(Datastore target, List<Element> edit, EditOperation defaultOperation,
+    public void checkEdit(Datastore target, Element config, EditOperation defaultOperation,
                           NetconfSession session) throws DatastoreException, StoreException {
         Nacm rules = rules();
         if (AccessDecider.bypassed(rules, session.user())) {
             return;
         }
-        refuse(writes.edit(edit, current(target), defaultOperation, rules, session.user()), session);
+        refuse(writes.edit(Dom.children(config), present(datastores.editable(target, config, defaultOperation)),
+                defaultOperation, rules, session.user()), session);
     }
 
     @Override
@@ -162,8 +163,8 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
             return;
         }
         Element next = datastores.codec().toElement(source, XmlDocuments.newDocument());
-        refuse(writes.replace(next == null ? List.of() : List.of(next), current(target), rules, session.user()),
-                session);
+        refuse(writes.replace(next == null ? List.of() : List.of(next), present(datastores.shared(target)), rules,
+                session.user()), session);
     }
 
     /**
@@ -182,9 +183,8 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
         return List.of();
     }
 
-    /** The target's content, shared and read-only: the write check only reads it. */
-    private List<Element> current(Datastore target) throws StoreException {
-        Element element = datastores.shared(target);
+    /** The target's content as the write check reads it (only reads: it may be shared). */
+    private static List<Element> present(Element element) {
         List<Element> out = new ArrayList<>();
         if (element != null) {
             out.add(element);

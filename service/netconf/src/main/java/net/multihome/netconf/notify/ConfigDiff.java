@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.multihome.netconf.datastore.ConfigCodec;
 import net.multihome.netconf.datastore.SchemaTree;
 import net.multihome.netconf.xml.Dom;
+import net.multihome.netconf.xml.XmlDocuments;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -22,9 +26,28 @@ final class ConfigDiff {
     }
 
     private final SchemaTree schema;
+    private final ConfigCodec codec;
 
-    ConfigDiff(SchemaTree schema) {
+    ConfigDiff(SchemaTree schema, ConfigCodec codec) {
         this.schema = schema;
+        this.codec = codec;
+    }
+
+    /**
+     * The changes from {@code before} to {@code after} (null: empty). Only the nodes that are
+     * not the same objects in both are rendered and compared ({@link ChangedParts}); an empty
+     * side is rendered whole, as the shared rendering of the other side is.
+     */
+    List<Change> diff(ContainerNode before, ContainerNode after) {
+        if (before == after) {
+            return new ArrayList<>();
+        }
+        if (before == null || after == null) {
+            return diff(codec.shared(before), codec.shared(after));
+        }
+        ChangedParts parts = ChangedParts.of(before, after);
+        Document owner = XmlDocuments.newDocument();
+        return diff(codec.renderPart(parts.before(), owner), codec.renderPart(parts.after(), owner));
     }
 
     List<Change> diff(Element before, Element after) {

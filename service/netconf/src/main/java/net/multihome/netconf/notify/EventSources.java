@@ -25,14 +25,12 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 public final class EventSources implements SessionListener, RunningChangeListener, ConfirmListener {
     private final NotificationHub hub;
     private final Clock clock;
-    private final ConfigCodec codec;
     private final ConfigDiff diff;
 
     public EventSources(NotificationHub hub, Clock clock, ConfigCodec codec, SchemaTree schema) {
         this.hub = hub;
         this.clock = clock;
-        this.codec = codec;
-        this.diff = new ConfigDiff(schema);
+        this.diff = new ConfigDiff(schema, codec);
     }
 
     /** Forwards provider-state-change events; close the handle to stop. */
@@ -53,8 +51,7 @@ public final class EventSources implements SessionListener, RunningChangeListene
 
     @Override
     public void runningChanged(ContainerNode before, ContainerNode after, Optional<ClientSession> by) {
-        // Read-only, so the shared renderings, not copies: the one of after also serves the next get-config.
-        List<ConfigDiff.Change> changes = diff.diff(codec.shared(before), codec.shared(after));
+        List<ConfigDiff.Change> changes = diff.diff(before, after);
         AuditTrail.record(netconf(by), changes);
         if (hub.hasSubscribers()) {
             hub.publish(new Event(EventFactory.configChange(netconf(by), changes), clock.instant()));

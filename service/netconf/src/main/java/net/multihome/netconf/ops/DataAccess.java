@@ -20,8 +20,11 @@ public interface DataAccess {
     /** Whether no access control applies to the session, so it may be shown data unfiltered. */
     boolean readsEverything(NetconfSession session);
 
-    /** @throws DatastoreException access-denied when the edit writes a node the session may not */
-    void checkEdit(Datastore target, List<Element> edit, EditOperation defaultOperation, NetconfSession session)
+    /**
+     * @param config edit-config's {@code <config>}
+     * @throws DatastoreException access-denied when the edit writes a node the session may not
+     */
+    void checkEdit(Datastore target, Element config, EditOperation defaultOperation, NetconfSession session)
             throws DatastoreException, StoreException;
 
     /** @throws DatastoreException access-denied when replacing the target by {@code source} writes such a node */

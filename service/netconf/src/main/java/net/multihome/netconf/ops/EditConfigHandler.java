@@ -12,7 +12,6 @@ import net.multihome.netconf.rpc.ErrorTag;
 import net.multihome.netconf.rpc.NetconfSession;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
-import net.multihome.netconf.xml.Dom;
 import org.w3c.dom.Element;
 
 /**
@@ -56,7 +55,7 @@ final class EditConfigHandler extends Handler {
                     "the :url capability is not supported"));
         }
         Element config = Params.require(op, "config");
-        access.checkEdit(target, Dom.children(config), defaultOperation, session);
+        access.checkEdit(target, config, defaultOperation, session);
         datastores.edit(target, config, defaultOperation, test, session);
         return RpcReply.ok();
     }

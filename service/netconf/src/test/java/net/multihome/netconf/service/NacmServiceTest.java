@@ -78,6 +78,29 @@ class NacmServiceTest {
     }
 
     @Test
+    void anEditIsCheckedAgainstTheEntriesItNamesAsTheyAre() throws Exception {
+        String rules = RULES.replace("<access-operations>create update delete</access-operations>",
+                "<access-operations>update</access-operations>");
+        String nc = " xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\"";
+        try (TestClient c = fixture.client()) {
+            assertOk(c.rpc(editConfig("running", rules)));
+            assertOk(c.rpc(editConfig("running", "<provider><name>isp1</name><weight>7</weight></provider>")));
+            String created = c.rpc(editConfig("running", "<provider><name>isp9</name><weight>7</weight></provider>"));
+            assertEquals("access-denied", errorTag(created), created);
+            String deleted = c.rpc(editConfig("running", "<provider" + nc + " nc:operation=\"delete\">"
+                    + "<name>isp2</name></provider>"));
+            assertEquals("access-denied", errorTag(deleted), deleted);
+            String replaced = c.rpc(editConfig("running", "<provider" + nc + " nc:operation=\"replace\">"
+                    + "<name>isp2</name><weight>3</weight></provider>"));
+            assertEquals("access-denied", errorTag(replaced), replaced);
+            String running = c.rpc(getConfig("running"));
+            assertEquals(List.of("isp1", "isp2"), all(running, MH, "name").stream()
+                    .filter(n -> n.startsWith("isp")).toList(), running);
+            assertTrue(all(running, MH, "weight").contains("7"), running);
+        }
+    }
+
+    @Test
     void eachUserKeepsSeeingOnlyWhatTheRulesLetItReadOfTheSameRunning() throws Exception {
         String rules = """
                 <management><netconf>

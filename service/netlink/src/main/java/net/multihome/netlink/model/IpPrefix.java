@@ -11,6 +11,10 @@ import java.util.Objects;
  */
 public record IpPrefix(InetAddress address, int length) {
 
+    /** Immutable values, parsed once: planning asks for them on every pass. */
+    private static final IpPrefix DEFAULT_V4 = parse("0.0.0.0/0");
+    private static final IpPrefix DEFAULT_V6 = parse("::/0");
+
     public IpPrefix {
         Objects.requireNonNull(address, "address");
         Family family = Family.of(address);
@@ -43,7 +47,7 @@ public record IpPrefix(InetAddress address, int length) {
     }
 
     public static IpPrefix defaultRoute(Family family) {
-        return parse(family == Family.INET ? "0.0.0.0/0" : "::/0");
+        return family == Family.INET ? DEFAULT_V4 : DEFAULT_V6;
     }
 
     public Family family() {
