@@ -117,11 +117,13 @@ final class Service implements AutoCloseable {
         loopRef.set(loop);
         KernelEventFilter relevant = new KernelEventFilter(options.owner().protocol());
         NetlinkMonitor monitor = NetlinkMonitor.start(event -> {
-            if (event instanceof NetlinkEvent.LinkEvent e) {
-                health.linkChanged(e.link().name(), OwnerDuties.usable(e.link()), OwnerDuties.linkState(e.link()));
-            }
+            // The loop learns the kernel changed before health reacts to the same link: a pass for
+            // the new verdict then reads the kernel rather than trusting the nexthops it last left.
             if (relevant.test(event)) {
                 loop.trigger();
+            }
+            if (event instanceof NetlinkEvent.LinkEvent e) {
+                health.linkChanged(e.link().name(), OwnerDuties.usable(e.link()), OwnerDuties.linkState(e.link()));
             }
         });
         health.apply(config.providers());
