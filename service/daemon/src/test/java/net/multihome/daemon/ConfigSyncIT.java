@@ -379,13 +379,7 @@ class ConfigSyncIT {
             onB = client("b", "edit", provider("isp2", "<weight>15</weight>"));
         }
         assertEquals(0, onB.exitCode(), onB.output());
-        assertTrue(Await.within(CATCH_UP, () -> syncState("a").startsWith("state=in-sync")
-                && syncState("b").startsWith("state=in-sync")),
-                () -> "a " + syncState("a") + ", b " + syncState("b") + logs());
-        String runningA = running("a");
-        assertTrue(runningA.contains("<weight>14</weight>") && runningA.contains("<weight>15</weight>"), runningA);
-        assertEqualShared();
-        assertEquals(epoch("a"), epoch("b"), syncState("b"));
+        assertBothInSyncHolding("<weight>14</weight>", "<weight>15</weight>");
     }
 
     @Test
@@ -411,11 +405,18 @@ class ConfigSyncIT {
             onB = client("b", "edit", provider("isp2", "<weight>17</weight>"));
             assertEquals(0, onB.exitCode(), onB.output());
         }
+        assertBothInSyncHolding("<weight>16</weight>", "<weight>17</weight>");
+    }
+
+    /** Both routers reach in-sync at one epoch with equal shared configuration that holds {@code leaves}. */
+    private void assertBothInSyncHolding(String... leaves) throws Exception {
         assertTrue(Await.within(CATCH_UP, () -> syncState("a").startsWith("state=in-sync")
                 && syncState("b").startsWith("state=in-sync")),
                 () -> "a " + syncState("a") + ", b " + syncState("b") + logs());
         String runningA = running("a");
-        assertTrue(runningA.contains("<weight>16</weight>") && runningA.contains("<weight>17</weight>"), runningA);
+        for (String leaf : leaves) {
+            assertTrue(runningA.contains(leaf), () -> leaf + " is not in a's running:\n" + runningA);
+        }
         assertEqualShared();
         assertEquals(epoch("a"), epoch("b"), syncState("b"));
     }

@@ -11,9 +11,6 @@ import net.multihome.netconf.rpc.RpcHandler;
 import net.multihome.netconf.rpc.RpcReply;
 import net.multihome.netconf.rpc.RpcRequest;
 import net.multihome.netconf.xml.Dom;
-import net.multihome.netconf.xml.XmlDocuments;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The multihome {@code request-push} RPC, which the peer of a pair sends at its start when it
@@ -39,13 +36,9 @@ public final class RequestPushHandler implements RpcHandler {
                             + text.orElse("") + "'")));
         }
         try {
-            long epoch = sync.pushOnRequest(peers);
-            Element out = XmlDocuments.newDocument().createElementNS(YangSchema.NAMESPACE, "epoch");
-            out.setTextContent(Long.toUnsignedString(epoch));
-            return new RpcReply.Content(List.<Node>of(out));
+            return SyncRpcReplies.epoch(sync.pushOnRequest(peers));
         } catch (IOException | RuntimeException e) {
-            return new RpcReply.Error(List.of(Errors.application(ErrorTag.OPERATION_FAILED,
-                    "request-push failed: " + e.getMessage())));
+            return SyncRpcReplies.failed("request-push", e);
         }
     }
 }
