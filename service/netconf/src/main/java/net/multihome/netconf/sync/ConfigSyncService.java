@@ -211,18 +211,15 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return Transaction.NONE;
         }
         Peer peer = Peer.of(pair.get());
-        Optional<Long> settled = Optional.empty();
-        if (firstContactPending && origin instanceof Origin.Client) {
-            // Until the first contact the peer's epoch is only assumed: settle it before pushing on it.
-            Optional<Contact> contact = settleBeforePush(peer, before, epoch);
-            if (contact.isPresent() && contact.get().decision() == FirstContact.Decision.DIVERGED) {
-                return Transaction.NONE;
-            }
-            settled = contact.map(Contact::peers);
+        // Until the first contact the peer's epoch is only assumed: settle it before pushing on it.
+        Optional<Contact> contact = firstContactPending && origin instanceof Origin.Client
+                ? settleBeforePush(peer, before, epoch) : Optional.empty();
+        if (contact.filter(c -> c.decision() == FirstContact.Decision.DIVERGED).isPresent()) {
+            return Transaction.NONE;
         }
-        Optional<Long> known = settled;
         // The base is read on the peer thread: a retry that ran there while this waited moved it on.
-        PushResult result = peerThread.push(() -> push.push(peer, configText(next), known.orElse(peerEpoch)));
+        PushResult result = peerThread.push(() -> push.push(peer, configText(next),
+                contact.map(Contact::peers).orElse(peerEpoch)));
         return switch (result) {
             case PushResult.Pending p -> new Transaction() {
                 @Override
@@ -366,29 +363,32 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         Redundancy pair = syncingPair(running)
                 .orElseThrow(() -> new IOException("config-sync is not enabled on this router"));
         Peer peer = Peer.of(pair);
-        long[] epochs = new long[1];
-        PushResult result = peerThread.call(() -> {
+        EpochPush pushed = peerThread.call(() -> {
             long theirs = push.readEpoch(peer);
             long epoch = Math.max(SharedConfig.epoch(running), theirs) + 1;
-            epochs[0] = epoch;
-            return push.push(peer, configText(SharedConfig.withEpoch(running, epoch)), theirs);
+            return new EpochPush(epoch, push.push(peer, configText(SharedConfig.withEpoch(running, epoch)), theirs));
         });
-        if (!(result instanceof PushResult.Pending pending)) {
-            throw new IOException("the peer " + peer.host() + " did not take the push: " + failure(result));
+        long epoch = pushed.epoch();
+        if (!(pushed.result() instanceof PushResult.Pending pending)) {
+            throw new IOException("the peer " + peer.host() + " did not take the push: " + failure(pushed.result()));
         }
         try {
-            store.replaceRunning(SharedConfig.withEpoch(store.running(), epochs[0]), new Origin.Sync());
+            store.replaceRunning(SharedConfig.withEpoch(store.running(), epoch), new Origin.Sync());
         } catch (StoreException e) {
             peerThread.quietly(() -> {
                 push.cancel(pending.connection());
                 return null;
             });
-            throw new IOException("this router refused its own epoch " + epochs[0] + ": " + e.getMessage(), e);
+            throw new IOException("this router refused its own epoch " + epoch + ": " + e.getMessage(), e);
         }
-        confirm(pending, epochs[0]);
+        confirm(pending, epoch);
         firstContactPending = false;
-        LOG.info("config sync: pushed this router's configuration to the peer as epoch {} (sync-to-peer)", epochs[0]);
-        return epochs[0];
+        LOG.info("config sync: pushed this router's configuration to the peer as epoch {} (sync-to-peer)", epoch);
+        return epoch;
+    }
+
+    /** sync-to-peer's push and the epoch it brings. */
+    private record EpochPush(long epoch, PushResult result) {
     }
 
     /**
