@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.multihome.testing.Await;
@@ -72,7 +73,9 @@ class DirectoryWatchTest {
                 Files.writeString(watched.resolve("daemon.log"), "line " + i + "\n", StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }
-            Files.writeString(watched.resolve("state"), "MASTER\n");
+            // Replaced as vrrp-notify does: a plain write may reach the watch as two batches (create, modify).
+            Path written = Files.writeString(watched.resolve("state.new"), "MASTER\n");
+            Files.move(written, watched.resolve("state"), StandardCopyOption.ATOMIC_MOVE);
             Await.until("the state file's change", () -> calls.get() > 0);
             assertEquals(1, calls.get(), "the log's changes came before and called nothing");
         }
