@@ -59,6 +59,8 @@ class PairSoakIT {
     /** Load with the sync link up before each flap, and how long a commits alone. */
     private static final Duration LINK_UP = Duration.ofSeconds(6);
     private static final Duration LINK_DOWN = Duration.ofMillis(2500);
+    /** An ok commit slower than this is counted apart in the report. */
+    private static final Duration SLOW_COMMIT = Duration.ofSeconds(2);
     /** A committer finishes its commit in flight before it parks: a push waits 5 s per step at most. */
     private static final Duration PARK = Duration.ofSeconds(45);
     private static final int CONFIRMED_ATTEMPTS = 20;
@@ -92,6 +94,8 @@ class PairSoakIT {
 
     private Lab lab;
     private final List<PairSoakClient> clients = new ArrayList<>();
+    /** When a's sync link was down: pairs of System.nanoTime, for the report. */
+    private final List<long[]> linkDowns = new ArrayList<>();
 
     @AfterEach
     void down() {
@@ -170,7 +174,7 @@ class PairSoakIT {
             findings.addAll(kernelFindings(router, router.equals("a") ? runningA : runningB));
         }
 
-        report(summaries, window);
+        report(summaries, window, linkDowns);
         if (!findings.isEmpty()) {
             failWith(findings);
         }
@@ -190,11 +194,13 @@ class PairSoakIT {
                 findings.add("b's committers did not park within " + PARK.toSeconds() + " s");
                 return;
             }
+            long down = System.nanoTime();
             lab.in("a", "ip", "link", "set", "sync0", "down");
             try {
                 Thread.sleep(LINK_DOWN);
             } finally {
                 lab.in("a", "ip", "link", "set", "sync0", "up");
+                linkDowns.add(new long[] {down, System.nanoTime()});
             }
         } finally {
             Files.delete(pause);
@@ -290,11 +296,15 @@ class PairSoakIT {
     }
 
     /** Commit latency (edit-config and commit, ok only) per router, and how the refusals read. */
-    private static void report(Map<String, PairSoakClient.Summary> summaries, long[] window) {
+    private static void report(Map<String, PairSoakClient.Summary> summaries, long[] window, List<long[]> linkDowns) {
         for (String router : List.of("a", "b")) {
             List<Long> millis = new ArrayList<>();
             Map<String, Integer> refusals = new TreeMap<>();
             int attempts = 0;
+            int unanswered = 0;
+            List<Long> refusedMillis = new ArrayList<>();
+            int slow = 0;
+            int slowWhileLinkDown = 0;
             for (PairSoakClient.Summary s : summaries.values()) {
                 if (!s.name().startsWith(router)) {
                     continue;
@@ -303,16 +313,28 @@ class PairSoakIT {
                     attempts++;
                     if (a.ok()) {
                         millis.add(a.millis());
+                        if (a.millis() > SLOW_COMMIT.toMillis()) {
+                            slow++;
+                            slowWhileLinkDown += linkDowns.stream()
+                                    .anyMatch(d -> a.startNanos() < d[1] && a.endNanos() > d[0]) ? 1 : 0;
+                        }
                     } else {
                         String why = a.message().replaceAll("\\d+", "N");
+                        unanswered += a.message().contains("did not answer the lock") ? 1 : 0;
+                        refusedMillis.add(a.millis());
                         refusals.merge(why.substring(0, Math.min(90, why.length())), 1, Integer::sum);
                     }
                 }
             }
             millis.sort(null);
-            System.out.printf("pair soak: %s: %d commit attempts, %d ok (p50 %d ms, p95 %d ms, max %d ms), refused %s%n",
-                    router, attempts, millis.size(), percentile(millis, 0.50), percentile(millis, 0.95),
-                    millis.isEmpty() ? 0 : millis.getLast(), refusals);
+            refusedMillis.sort(null);
+            System.out.printf("pair soak: %s: %d commit attempts, %d ok (p50 %d ms, p95 %d ms, max %d ms), refused %s"
+                    + " (p50 %d ms, p95 %d ms, max %d ms), of them %d after the peer's lock went unanswered; %d ok"
+                    + " commits over %d s, %d of them while a's sync link was down%n", router, attempts, millis.size(),
+                    percentile(millis, 0.50), percentile(millis, 0.95), millis.isEmpty() ? 0 : millis.getLast(),
+                    refusals, percentile(refusedMillis, 0.50), percentile(refusedMillis, 0.95),
+                    refusedMillis.isEmpty() ? 0 : refusedMillis.getLast(), unanswered, slow, SLOW_COMMIT.toSeconds(),
+                    slowWhileLinkDown);
         }
         System.out.printf("pair soak: the confirmed commit's window %.1f s; readers %s%n",
                 (window[1] - window[0]) / 1e9, summaries.values().stream().filter(s -> s.name().startsWith("r"))

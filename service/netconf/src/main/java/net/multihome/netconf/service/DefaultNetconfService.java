@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.multihome.core.config.Management;
 import net.multihome.core.secret.SecretBox;
@@ -24,6 +25,8 @@ import net.multihome.netconf.notify.NotificationHub;
 import net.multihome.netconf.ops.GetHandler;
 import net.multihome.netconf.ops.Operations;
 import net.multihome.netconf.rpc.Namespaces;
+import net.multihome.netconf.rpc.OperationKey;
+import net.multihome.netconf.rpc.RpcHandler;
 import net.multihome.netconf.rpc.RpcHandlerRegistry;
 import net.multihome.netconf.session.ServerStatistics;
 import net.multihome.netconf.session.SessionRegistry;
@@ -32,6 +35,7 @@ import net.multihome.netconf.ssh.UserEntry;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.netconf.state.StateData;
 import net.multihome.netconf.sync.ConfigSyncService;
+import net.multihome.netconf.sync.PeerLockGuard;
 import net.multihome.netconf.sync.RequestPushHandler;
 import net.multihome.netconf.sync.SyncToPeerHandler;
 import org.slf4j.Logger;
@@ -80,8 +84,12 @@ final class DefaultNetconfService implements NetconfService {
         YangLibraryWriter yangLibrary = new YangLibraryWriter(config.schema, Capabilities.contentId());
         List<GetHandler.StateContributor> state =
                 List.of(stateData::contribute, netconfState::contribute, yangLibrary::contribute, nacm::contribute);
-        Operations.of(datastores, new WithDefaults(schemaTree), state, config.probes, nacm)
-                .forEach(handlers::register);
+        Map<OperationKey, RpcHandler> operations =
+                Operations.of(datastores, new WithDefaults(schemaTree), state, config.probes, nacm);
+        if (sync != null) {
+            operations.computeIfPresent(OperationKey.base("lock"), (key, lock) -> new PeerLockGuard(sync, lock));
+        }
+        operations.forEach(handlers::register);
         if (sync != null) {
             handlers.register(YangSchema.NAMESPACE, "sync-to-peer", new SyncToPeerHandler(sync));
             handlers.register(YangSchema.NAMESPACE, "request-push", new RequestPushHandler(sync));

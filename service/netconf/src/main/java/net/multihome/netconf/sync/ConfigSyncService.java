@@ -1,6 +1,8 @@
 package net.multihome.netconf.sync;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -70,6 +72,11 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     private volatile long peerEpoch;
     /** Whether this router has not talked to its peer since it started or enabled config-sync. */
     private volatile boolean firstContactPending;
+    /**
+     * The peer this router's store thread waits on while it asks for the peer's candidate lock
+     * (a push of a client's or the server's change); null otherwise.
+     */
+    private volatile InetAddress pushingTo;
     /** Touched on the peer thread only: the delay before the next retry, null while none is scheduled. */
     private Duration retryDelay;
 
@@ -112,6 +119,22 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
      */
     public void contactPeer() {
         peerThread.execute(this::firstContact);
+    }
+
+    /**
+     * Why a lock asked for by {@code source} is denied at once, without waiting for the store.
+     * While this router pushes its own change, its store waits on the peer; if the peer pushes one
+     * too at that moment, its lock here would wait on this store as this router's lock waits on the
+     * peer's, both until the RPC timeout. So the peer's lock is denied at once on both sides: both
+     * commits fail {@code in-use} within a round trip and nothing changes on either router.
+     */
+    public Optional<String> lockRefusal(InetSocketAddress source) {
+        InetAddress peer = pushingTo;
+        if (peer == null || source == null || !peer.equals(source.getAddress())) {
+            return Optional.empty();
+        }
+        return Optional.of("this router is pushing a change of its own to its peer " + peer.getHostAddress()
+                + " (both routers committing at once)");
     }
 
     /** This router's public client key, OpenSSH form. */
@@ -217,22 +240,39 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
         if (contact.filter(c -> c.decision() == FirstContact.Decision.DIVERGED).isPresent()) {
             return Transaction.NONE;
         }
-        // The base is read on the peer thread: a retry that ran there while this waited moved it on.
-        PushResult result = peerThread.push(() -> push.push(peer, configText(next),
-                contact.map(Contact::peers).orElse(peerEpoch)));
+        // Until the peer confirms or is rolled back, this store waits on it: see lockRefusal.
+        pushingTo = pair.get().peerAddress();
+        PushResult result = null;
+        try {
+            // The base is read on the peer thread: a retry that ran there while this waited moved it on.
+            result = peerThread.push(() -> push.push(peer, configText(next),
+                    contact.map(Contact::peers).orElse(peerEpoch)));
+        } finally {
+            if (!(result instanceof PushResult.Pending)) {
+                pushingTo = null;
+            }
+        }
         return switch (result) {
             case PushResult.Pending p -> new Transaction() {
                 @Override
                 public void applied() {
-                    confirm(p, epoch);
+                    try {
+                        confirm(p, epoch);
+                    } finally {
+                        pushingTo = null;
+                    }
                 }
 
                 @Override
                 public void refused() {
-                    peerThread.quietly(() -> {
-                        push.cancel(p.connection());
-                        return null;
-                    });
+                    try {
+                        peerThread.quietly(() -> {
+                            push.cancel(p.connection());
+                            return null;
+                        });
+                    } finally {
+                        pushingTo = null;
+                    }
                     LOG.info("config sync: this router's kernel refused epoch {}: the peer was rolled back", epoch);
                 }
             };
