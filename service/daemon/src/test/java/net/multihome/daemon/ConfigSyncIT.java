@@ -177,11 +177,17 @@ class ConfigSyncIT {
             assertEquals(0, commit.exitCode(), commit.output());
             assertTrue(syncState("a").startsWith("state=peer-unreachable"), syncState("a"));
             assertFalse(running("b").contains("<weight>4</weight>"));
+            // The peer known silent: committed alone without another push attempt, and pushed later all the same.
+            CommandResult second = client("a", "edit", provider("isp1", "<description>committed alone</description>"));
+            assertEquals(0, second.exitCode(), second.output());
         } finally {
             lab.in("a", "ip", "link", "set", "sync0", "up");
         }
-        assertTrue(Await.within(CATCH_UP, () -> running("b").contains("<weight>4</weight>")),
+        assertTrue(Await.within(CATCH_UP, () -> running("b").contains("<weight>4</weight>")
+                        && running("b").contains("<description>committed alone</description>")),
                 () -> "b did not catch up: " + syncState("a") + logs());
+        String logA = Files.readString(lab.runDir.resolve("a").resolve("daemon.log"));
+        assertTrue(logA.contains("is committed here alone and pushed once it does"), logs());
         assertTrue(Await.within(SYNC, () -> syncState("a").startsWith("state=in-sync")), () -> syncState("a"));
         assertEqualShared();
     }

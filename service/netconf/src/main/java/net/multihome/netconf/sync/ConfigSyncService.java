@@ -234,6 +234,14 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return Transaction.NONE;
         }
         Peer peer = Peer.of(pair.get());
+        if (state == SyncState.PEER_UNREACHABLE && push.peerSilent() && !firstContactPending) {
+            // The last login failed and the retry loop runs: committing alone now, as after a push's
+            // connect timeout, without waiting for one. The loop pushes running once the peer answers.
+            // Before the first contact the commit still reads the peer first (settleBeforePush).
+            LOG.info("config sync: the peer {} does not answer; epoch {} is committed here alone and pushed once it"
+                    + " does", peer.host(), epoch);
+            return applied(() -> peerThread.execute(() -> catchUp(peer)));
+        }
         // Until the first contact the peer's epoch is only assumed: settle it before pushing on it.
         Optional<Contact> contact = firstContactPending && origin instanceof Origin.Client
                 ? settleBeforePush(peer, before, epoch) : Optional.empty();
@@ -608,6 +616,21 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             case PushResult.Busy b -> b.message();
             case PushResult.Pending p -> throw new IllegalStateException("a pending push is no failure");
         };
+    }
+
+    /**
+     * On the peer thread, after a commit made here alone while the peer was silent: a retry that
+     * read running before that commit may have reached the peer meanwhile and ended the loop; then
+     * this pushes the commit. Otherwise the loop, still running, pushes it.
+     */
+    private void catchUp(Peer peer) {
+        ContainerNode running = store.running();
+        if (state == SyncState.IN_SYNC && SharedConfig.syncEnabled(running)
+                && SharedConfig.epoch(running) != peerEpoch) {
+            pushHere(peer, running, peerEpoch);
+        } else if (state == SyncState.PEER_UNREACHABLE) {
+            startRetrying();
+        }
     }
 
     /** On the peer thread: the retry loop of an unreachable peer, unless one runs. */

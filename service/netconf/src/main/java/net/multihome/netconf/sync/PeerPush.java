@@ -27,6 +27,8 @@ final class PeerPush {
     private final Duration timeout;
     private final Duration confirmTimeout;
 
+    private volatile boolean silent;
+
     PeerPush(SshClient client, KeyPair key, Duration timeout, Duration confirmTimeout) {
         this.client = client;
         this.key = key;
@@ -41,7 +43,7 @@ final class PeerPush {
     PushResult push(Peer peer, String config, long base) {
         PeerConnection connection;
         try {
-            connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key, timeout);
+            connection = open(peer, timeout);
         } catch (IOException | RuntimeException e) {
             return new PushResult.Unreachable("cannot log in to " + peer + " as " + peer.user() + ": " + e.getMessage());
         }
@@ -77,6 +79,25 @@ final class PeerPush {
         }
     }
 
+    /**
+     * Whether the last attempt to log in to the peer failed (no answer, refused, or not let in):
+     * nothing this router sends reaches it until a login works again.
+     */
+    boolean peerSilent() {
+        return silent;
+    }
+
+    private PeerConnection open(Peer peer, Duration wait) throws IOException {
+        try {
+            PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key, wait);
+            silent = false;
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            silent = true;
+            throw e;
+        }
+    }
+
     /** The confirming commit; the session ends either way. */
     void confirm(PushResult.Pending pending) throws IOException {
         try (PeerConnection connection = pending.connection()) {
@@ -98,8 +119,7 @@ final class PeerPush {
 
     /** The peer's running configuration, its {@code <multihome>} element; empty when it runs none. */
     Optional<Element> readRunning(Peer peer) throws IOException {
-        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
-                timeout)) {
+        try (PeerConnection connection = open(peer, timeout)) {
             PeerReply reply = connection.rpc("<get-config><source><running/></source></get-config>");
             if (!reply.ok()) {
                 throw new IOException(reply.errorText());
@@ -114,8 +134,7 @@ final class PeerPush {
      */
     void requestPush(Peer peer, long own) throws IOException {
         Duration wait = timeout.multipliedBy(4);
-        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
-                wait)) {
+        try (PeerConnection connection = open(peer, wait)) {
             PeerReply reply = connection.rpc("<request-push xmlns=\"" + MH + "\"><epoch>" + Long.toUnsignedString(own)
                     + "</epoch></request-push>");
             if (!reply.ok()) {
@@ -126,8 +145,7 @@ final class PeerPush {
 
     /** The epoch the peer runs. */
     long readEpoch(Peer peer) throws IOException {
-        try (PeerConnection connection = PeerConnection.open(client, peer.host(), peer.port(), peer.user(), key,
-                timeout)) {
+        try (PeerConnection connection = open(peer, timeout)) {
             PeerReply reply = connection.rpc("<get-config><source><running/></source><filter type=\"subtree\">"
                     + "<multihome xmlns=\"" + MH + "\"><redundancy><config-sync><epoch/></config-sync></redundancy>"
                     + "</multihome></filter></get-config>");
