@@ -4,6 +4,8 @@ router's namespace against its server at 127.0.0.1:830 as admin.
 usage: pair_sync_client.py edit XML              merge XML (a <multihome> element) into the
                                                  candidate and commit; prints
                                                  how long the commit took
+       pair_sync_client.py edit-when GO XML      as edit, but prints "edited" after the edit and
+                                                 commits only once the file GO exists (at most 60 s)
        pair_sync_client.py confirmed-edit SECONDS XML
                                                  as edit, but a confirmed commit with persist (so
                                                  it outlives the session) and confirm-timeout SECONDS
@@ -19,6 +21,7 @@ usage: pair_sync_client.py edit XML              merge XML (a <multihome> elemen
 Prints "ok" (or the data), or "rpc-error: " with the message and app-tag; exits 0, or 3 on an
 rpc-error.
 """
+import os
 import select
 import sys
 import time
@@ -54,6 +57,15 @@ def main():
                 print(sync_state(m))
             elif action == "edit":
                 m.edit_config(target="candidate", config=config(sys.argv[2]))
+                started = time.monotonic()
+                m.commit()
+                print("ok took-ms=%d" % ((time.monotonic() - started) * 1000))
+            elif action == "edit-when":
+                m.edit_config(target="candidate", config=config(sys.argv[3]))
+                print("edited", flush=True)
+                deadline = time.monotonic() + 60
+                while not os.path.exists(sys.argv[2]) and time.monotonic() < deadline:
+                    time.sleep(0.002)
                 started = time.monotonic()
                 m.commit()
                 print("ok took-ms=%d" % ((time.monotonic() - started) * 1000))

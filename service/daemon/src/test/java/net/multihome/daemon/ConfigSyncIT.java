@@ -307,10 +307,17 @@ class ConfigSyncIT {
     @Test
     @Order(11)
     void commitsOnBothRoutersAtOnceNeverLeaveThePairDiverged() throws Exception {
-        CompletableFuture<CommandResult> onA = CompletableFuture.supplyAsync(
-                () -> client("a", "edit", provider("isp1", "<weight>11</weight>")));
-        CompletableFuture<CommandResult> onB = CompletableFuture.supplyAsync(
-                () -> client("b", "edit", provider("isp2", "<weight>12</weight>")));
+        // Both clients edit first, then send their commits at the same moment.
+        Path go = lab.runDir.resolve("commit-now");
+        Files.deleteIfExists(go);
+        CompletableFuture<CommandResult> onA = editThenCommitWhen(go, "a", provider("isp1", "<weight>11</weight>"));
+        CompletableFuture<CommandResult> onB = editThenCommitWhen(go, "b", provider("isp2", "<weight>12</weight>"));
+        try {
+            Await.until("both clients' edits", () -> Files.exists(edited(go, "a")) && Files.exists(edited(go, "b")));
+        } finally {
+            // Also on failure, so that neither client is left holding its edit.
+            Files.writeString(go, "go");
+        }
         for (CommandResult commit : List.of(onA.get(90, TimeUnit.SECONDS), onB.get(90, TimeUnit.SECONDS))) {
             // Each is committed on both routers, or refused on both: the peer was committing.
             assertTrue(commit.exitCode() == 0 || commit.exitCode() == 3, commit.output());
@@ -427,6 +434,42 @@ class ConfigSyncIT {
         }
         assertEqualShared();
         assertEquals(epoch("a"), epoch("b"), syncState("b"));
+    }
+
+    /**
+     * Runs the client's edit-when on {@code router}: it edits, then commits once {@code go}
+     * exists; {@link #edited} appears once its edit is done.
+     */
+    private CompletableFuture<CommandResult> editThenCommitWhen(Path go, String router, String xml) {
+        // A thread of its own each: the common pool may have one thread on this machine, and both wait for GO.
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> command = List.of("ip", "netns", "exec", lab.prefix + "-" + router, PYTHON.toString(),
+                    SCRIPT.toString(), "edit-when", go.toString(), xml);
+            try {
+                Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+                BufferedReader out = client.inputReader(StandardCharsets.UTF_8);
+                StringBuilder text = new StringBuilder();
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.equals("edited")) {
+                        Files.writeString(edited(go, router), "edited");
+                    }
+                    text.append(line).append('\n');
+                }
+                if (!client.waitFor(90, TimeUnit.SECONDS)) {
+                    client.destroyForcibly();
+                }
+                return new CommandResult(command, client.exitValue(), text.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, task -> Thread.ofPlatform().daemon().name("client-" + router).start(task));
+    }
+
+    private static Path edited(Path go, String router) {
+        return go.resolveSibling(go.getFileName() + "." + router + ".edited");
     }
 
     private static String readLine(BufferedReader reader) {

@@ -73,10 +73,10 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
     /** Whether this router has not talked to its peer since it started or enabled config-sync. */
     private volatile boolean firstContactPending;
     /**
-     * The peer this router's store thread waits on while it asks for the peer's candidate lock
-     * (a push of a client's or the server's change); null otherwise.
+     * The push of a client's or the server's change that this router's store thread waits on,
+     * until the peer confirms it or is rolled back; null otherwise.
      */
-    private volatile InetAddress pushingTo;
+    private volatile Pushing pushing;
     /** Touched on the peer thread only: the delay before the next retry, null while none is scheduled. */
     private Duration retryDelay;
 
@@ -129,12 +129,18 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
      * commits fail {@code in-use} within a round trip and nothing changes on either router.
      */
     public Optional<String> lockRefusal(InetSocketAddress source) {
-        InetAddress peer = pushingTo;
-        if (peer == null || source == null || !peer.equals(source.getAddress())) {
+        Pushing now = pushing;
+        if (now == null || source == null || !now.peer().equals(source.getAddress())
+                || System.nanoTime() - now.sinceNanos() > CONFIRM_TIMEOUT.toNanos()) {
+            // Past the confirm timeout the peer has rolled the push back whatever happened here.
             return Optional.empty();
         }
-        return Optional.of("this router is pushing a change of its own to its peer " + peer.getHostAddress()
+        return Optional.of("this router is pushing a change of its own to its peer " + now.peer().getHostAddress()
                 + " (both routers committing at once)");
+    }
+
+    /** A push under way: to whom, since when (System.nanoTime). */
+    private record Pushing(InetAddress peer, long sinceNanos) {
     }
 
     /** This router's public client key, OpenSSH form. */
@@ -249,7 +255,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
             return Transaction.NONE;
         }
         // Until the peer confirms or is rolled back, this store waits on it: see lockRefusal.
-        pushingTo = pair.get().peerAddress();
+        pushing = new Pushing(pair.get().peerAddress(), System.nanoTime());
         PushResult result = null;
         try {
             // The base is read on the peer thread: a retry that ran there while this waited moved it on.
@@ -257,7 +263,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                     contact.map(Contact::peers).orElse(peerEpoch)));
         } finally {
             if (!(result instanceof PushResult.Pending)) {
-                pushingTo = null;
+                pushing = null;
             }
         }
         return switch (result) {
@@ -267,7 +273,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                     try {
                         confirm(p, epoch);
                     } finally {
-                        pushingTo = null;
+                        pushing = null;
                     }
                 }
 
@@ -279,7 +285,7 @@ public final class ConfigSyncService implements CommitHook, AutoCloseable {
                             return null;
                         });
                     } finally {
-                        pushingTo = null;
+                        pushing = null;
                     }
                     LOG.info("config sync: this router's kernel refused epoch {}: the peer was rolled back", epoch);
                 }
