@@ -366,9 +366,9 @@ public final class HealthMonitor implements AutoCloseable {
      */
     static boolean probedAlike(Provider running, Provider next) {
         // The configuration keeps a provider that did not change as the same object.
-        return running == next || running.equals(new Provider(next.name(), next.enabled(), running.description(), next.interfaceName(),
-                next.ipv4(), next.ipv6(), next.table(), next.tableName(), running.weight(), running.tier(),
-                next.healthCheck(), next.nat()));
+        return running == next || running.equals(new Provider(next.name(), next.enabled(), running.description(),
+                next.interfaceName(), next.ipv4(), next.ipv6(), next.table(), next.tableName(), running.weight(),
+                running.tier(), next.healthCheck(), next.nat()));
     }
 
     /** Binds probes to the provider's interface and configured addresses. */
