@@ -30,6 +30,7 @@ import net.multihome.core.time.Scheduler;
 import net.multihome.core.yang.YangSchema;
 import net.multihome.daemon.counters.CounterRefresher;
 import net.multihome.daemon.leases.LeaseDirectory;
+import net.multihome.daemon.memory.ArchivePages;
 import net.multihome.daemon.metrics.MetricSources;
 import net.multihome.daemon.pair.PairFileWriter;
 import net.multihome.daemon.pair.VrrpStateWatcher;
@@ -180,6 +181,7 @@ final class Service implements AutoCloseable {
                 timers::now);
         awaitFirstPass(firstPass, status);
         manager.ready(status.snapshot());
+        ArchivePages.release();
         SelfCheck selfCheck = selfCheck(options.selfCheck(), loop, health, () -> manager.progressing(status.snapshot()));
         selfCheck.start();
         return new Service(startup, store, manager, Stream.of(selfCheck, statusSocket, counters, metrics, netconf,
