@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The kernel pages out a file's pages only for the file's owner (or root): the package gives the
  * cache to user multihome, and the unit's read-only file system keeps the daemon from writing it.
- * Only mappings that hold no private copy of a page are advised: a cache the JVM had to relocate
- * (its address taken) holds patched copies, which would go to swap.
+ * A cache the JVM relocated (its address taken) is one writable mapping of patched private copies,
+ * which would go to swap: it is left alone.
  */
 public final class ArchivePages {
 
@@ -51,8 +51,13 @@ public final class ArchivePages {
                 return;
             }
             long inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
-            List<Region> regions = cleanReadOnlyMappingsOf(file, inode,
+            List<Region> regions = readOnlyMappingsOf(file, inode,
                     Region.parseSmaps(Files.readAllLines(PROC_SELF.resolve("smaps"))));
+            if (regions.isEmpty() || regions.stream().anyMatch(r -> r.anonymousKb() > 0)) {
+                LOG.info("the AOT cache's start-up pages stay resident: the JVM relocated the cache (its address"
+                        + " was taken, or it ran without -XX:ArchiveRelocationMode=0), which made them private copies");
+                return;
+            }
             for (Region region : regions) {
                 String refused = pageOut(region.mapping(), file);
                 if (!refused.isEmpty()) {
@@ -60,12 +65,10 @@ public final class ArchivePages {
                     return;
                 }
             }
-            if (!regions.isEmpty()) {
-                LOG.info("gave back the AOT cache's read-only pages start-up read ({} MB mapped): RSS {} -> {} MB",
-                        regions.stream().mapToLong(r -> r.mapping().size()).sum() >> 20,
-                        statusField(status, "VmRSS:", 0) >> 10,
-                        statusField(Files.readAllLines(PROC_SELF.resolve("status")), "VmRSS:", 0) >> 10);
-            }
+            LOG.info("gave back the AOT cache's read-only pages start-up read ({} MB mapped): RSS {} -> {} MB",
+                    regions.stream().mapToLong(r -> r.mapping().size()).sum() >> 20,
+                    statusField(status, "VmRSS:", 0) >> 10,
+                    statusField(Files.readAllLines(PROC_SELF.resolve("status")), "VmRSS:", 0) >> 10);
         } catch (IOException | RuntimeException e) {
             LOG.warn("the AOT cache's start-up pages stay resident: {}", e.toString());
         }
@@ -95,10 +98,10 @@ public final class ArchivePages {
                 .reduce((first, last) -> last).map(arg -> Path.of(arg.substring(CACHE_FLAG.length())));
     }
 
-    /** The read-only private mappings of FILE (this name, this inode) that hold no private copy of a page. */
-    static List<Region> cleanReadOnlyMappingsOf(Path file, long inode, List<Region> regions) {
+    /** The read-only private mappings of FILE as it is now (this name, this inode). */
+    static List<Region> readOnlyMappingsOf(Path file, long inode, List<Region> regions) {
         String name = file.toString();
-        return regions.stream().filter(r -> r.mapping().permissions().equals("r--p") && r.anonymousKb() == 0
+        return regions.stream().filter(r -> r.mapping().permissions().equals("r--p")
                 && r.mapping().inode() == inode && r.mapping().file().equals(name)).toList();
     }
 

@@ -62,12 +62,14 @@ class ArchivePagesTest {
     }
 
     @Test
-    void onlyTheCachesCleanReadOnlyMappingsAreAdvised() {
-        List<Region> advised = ArchivePages.cleanReadOnlyMappingsOf(Path.of("/var/cache/multihome/multihome.aot"),
+    void onlyTheCachesReadOnlyMappingsAreFound() {
+        List<Region> found = ArchivePages.readOnlyMappingsOf(Path.of("/var/cache/multihome/multihome.aot"),
                 5310127L, Region.parseSmaps(SMAPS.lines().toList()));
 
-        // Not the read-write region, not one holding private copies, not a replaced cache, not another file.
-        assertEquals(List.of(0x7f00017b4000L), advised.stream().map(r -> r.mapping().start()).toList());
+        // Not the read-write region, not a replaced cache, not another file; one with private copies is
+        // found, for the daemon to leave the cache alone.
+        assertEquals(List.of(0x7f00017b4000L, 0x7f000352f000L), found.stream().map(r -> r.mapping().start()).toList());
+        assertEquals(List.of(0L, 12L), found.stream().map(Region::anonymousKb).toList());
     }
 
     @Test
