@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import net.multihome.netlink.socket.Libc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,14 +80,14 @@ public final class ArchivePages {
      * nothing maps: "" or what the kernel refused.
      */
     static String pageOut(Mapping mapping, Path file) {
-        int refused = KernelAdvice.madvise(mapping.start(), mapping.size(), KernelAdvice.MADV_RANDOM);
+        int refused = KernelAdvice.madvise(mapping.start(), mapping.size(), Libc.MADV_RANDOM);
         if (refused != 0) {
             return "madvise(MADV_RANDOM) refused with errno " + refused;
         }
-        refused = KernelAdvice.madvise(mapping.start(), mapping.size(), KernelAdvice.MADV_PAGEOUT);
+        refused = KernelAdvice.madvise(mapping.start(), mapping.size(), Libc.MADV_PAGEOUT);
         if (refused != 0) {
             return "madvise(MADV_PAGEOUT) refused with errno " + refused
-                    + (refused == KernelAdvice.EINVAL ? " (it needs Linux 5.4 or newer)" : "");
+                    + (refused == Libc.EINVAL ? " (it needs Linux 5.4 or newer)" : "");
         }
         refused = KernelAdvice.dropCached(file, mapping.offset(), mapping.size());
         return refused == 0 ? "" : "posix_fadvise(POSIX_FADV_DONTNEED) refused with errno " + refused;

@@ -13,10 +13,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Downcall handles for the libc socket calls multihome makes: netlink sockets here, and the
- * health probes' ICMP and TCP sockets in the core (the JDK's sockets can neither open those
- * nor bind to a device). Every handle captures {@code errno} into a caller-supplied segment,
- * because anything the JVM does between the call and a later read could overwrite it.
+ * Downcall handles for the libc calls multihome makes: netlink sockets here, the health probes'
+ * ICMP and TCP sockets in the core (the JDK's sockets can neither open those nor bind to a
+ * device), and the daemon's advice on its own pages. Every handle captures {@code errno} into a
+ * caller-supplied segment, because anything the JVM does between the call and a later read could
+ * overwrite it.
  */
 public final class Libc {
 
@@ -54,7 +55,16 @@ public final class Libc {
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
     public static final int EACCES = 13;
+    public static final int EINVAL = 22;
     public static final int ECONNREFUSED = 111;
+    /** No read-ahead: a page faulted in again is read alone. */
+    public static final int MADV_RANDOM = 1;
+    /**
+     * Reclaim the pages now (Linux 5.4). A file's pages only for the file's owner or a process that
+     * may write it; for others the call succeeds and leaves them.
+     */
+    public static final int MADV_PAGEOUT = 21;
+    public static final int POSIX_FADV_DONTNEED = 4;
     public static final int EINPROGRESS = 115;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -78,6 +88,10 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     public static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     public static final MethodHandle SETNS = handle("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    public static final MethodHandle MADVISE = handle("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    // posix_fadvise returns its error number instead of setting errno.
+    public static final MethodHandle POSIX_FADVISE = handle("posix_fadvise",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     // open(2) is variadic (mode); pass the mode as the one variadic argument.
     public static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
             Linker.Option.firstVariadicArg(2));
