@@ -8,10 +8,12 @@ module net.multihome.core {
     requires org.opendaylight.yangtools.yang.data.codec.xml;
     requires org.opendaylight.yangtools.yang.data.impl;
     requires org.opendaylight.yangtools.yang.data.spi;
+    requires org.opendaylight.yangtools.yang.ir;
     requires org.opendaylight.yangtools.yang.model.spi;
     requires org.opendaylight.yangtools.yang.model.util;
     requires org.opendaylight.yangtools.yang.parser.api;
     requires org.opendaylight.yangtools.yang.parser.impl;
+    requires org.opendaylight.yangtools.yang.parser.rfc7950;
     requires org.slf4j;
 
     exports net.multihome.core.config;

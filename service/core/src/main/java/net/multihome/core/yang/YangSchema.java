@@ -1,5 +1,7 @@
 package net.multihome.core.yang;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -9,16 +11,19 @@ import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.common.Revision;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
+import org.opendaylight.yangtools.yang.ir.IOSupport;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.source.SourceIdentifier;
-import org.opendaylight.yangtools.yang.model.spi.source.URLYangTextSource;
+import org.opendaylight.yangtools.yang.model.spi.source.YangIRSource;
 import org.opendaylight.yangtools.yang.parser.api.YangParser;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
 import org.opendaylight.yangtools.yang.parser.api.YangParserException;
 import org.opendaylight.yangtools.yang.parser.impl.DefaultYangParserFactory;
 
 /**
- * The multihome YANG modules, parsed once by yangtools from the copies packed in the jar.
+ * The multihome YANG modules, built once by yangtools from the copies packed in the jar: their
+ * text for clients (get-schema), and the statement trees the build made of it
+ * ({@link ModuleCompiler}) for the schema itself.
  */
 public final class YangSchema {
 
@@ -42,13 +47,12 @@ public final class YangSchema {
         this.context = context;
     }
 
-    /** Parses the packed modules. Fails only when the build packed a broken module. */
+    /** Builds the schema from the packed modules. Fails only when the build packed a broken module. */
     public static YangSchema load() {
         YangParser parser = new DefaultYangParserFactory().createParser(YangParserConfiguration.DEFAULT);
         try {
             for (ModuleFile module : MODULES) {
-                parser.addSource(new URLYangTextSource(
-                        new SourceIdentifier(module.name(), module.revision()), module.url(), StandardCharsets.UTF_8));
+                parser.addSource(module.compiled());
             }
             return new YangSchema(parser.buildEffectiveModel());
         } catch (IOException | YangParserException e) {
@@ -72,10 +76,27 @@ public final class YangSchema {
             return name + "@" + revision + ".yang";
         }
 
+        /** The file {@link ModuleCompiler} writes the module's statement tree to. */
+        public String compiledFileName() {
+            return fileName().replaceFirst("\\.yang$", ".ir");
+        }
+
         public URL url() {
-            URL url = YangSchema.class.getResource("/yang/" + fileName());
+            return resource(fileName());
+        }
+
+        /** The module's statement tree as the build compiled it. */
+        YangIRSource compiled() throws IOException {
+            try (InputStream file = resource(compiledFileName()).openStream();
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+                return new YangIRSource(new SourceIdentifier(name, revision), IOSupport.readStatement(in), fileName());
+            }
+        }
+
+        private static URL resource(String fileName) {
+            URL url = YangSchema.class.getResource("/yang/" + fileName);
             if (url == null) {
-                throw new IllegalStateException("YANG module " + fileName() + " is missing from the jar");
+                throw new IllegalStateException("YANG module file " + fileName + " is missing from the jar");
             }
             return url;
         }

@@ -31,6 +31,14 @@ class YangModelTest {
     }
 
     @Test
+    void packedStatementTreesAreThoseOfTheFilesUnderYang() throws Exception {
+        for (YangSchema.ModuleFile module : YangSchema.MODULES) {
+            assertEquals(ModuleCompiler.compile(module, YANG_DIR.resolve(module.fileName())),
+                    module.compiled().statement(), module.fileName());
+        }
+    }
+
+    @Test
     void yanglintAcceptsTheModuleWithoutWarnings() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/yanglint")),
                 "yanglint is not installed (Debian libyang2-tools); .ci/run installs it");
