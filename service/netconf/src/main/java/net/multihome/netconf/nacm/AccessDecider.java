@@ -1,10 +1,10 @@
 package net.multihome.netconf.nacm;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import net.multihome.core.config.Nacm.Access;
 import net.multihome.core.config.Nacm;
 import net.multihome.core.config.NacmPath;
@@ -82,16 +82,62 @@ public final class AccessDecider {
         return !rules.enforced() || RECOVERY_USER.equals(user);
     }
 
+    /**
+     * Whether every request of these kinds is permitted to the user, whatever it names: access
+     * control does not apply, or the first rule that applies to the user (the first rule of the
+     * first non-empty rule-list for one of its groups) matches any module and any operation, data
+     * node or notification for all of {@code accesses}, and permits. That rule is then the first
+     * match of every such request, so checking each request would only find it again; the
+     * example's admin rule-list, {@code permit-all}, is one.
+     */
+    public static boolean permitsEvery(Nacm rules, String user, Set<Access> accesses) {
+        if (bypassed(rules, user)) {
+            return true;
+        }
+        Set<String> groups = groupsOf(rules, user);
+        for (Nacm.RuleList list : rules.ruleLists()) {
+            if (groups.isEmpty() || !appliesTo(list, groups) || list.rules().isEmpty()) {
+                continue;
+            }
+            Nacm.Rule first = list.rules().getFirst();
+            return first.permit() && first.module().equals("*") && first.target() instanceof Nacm.Target.Any
+                    && first.operations().containsAll(accesses);
+        }
+        return false;
+    }
+
+    // Loops rather than streams: these run for every RPC, and a stream's set-up cost most of it.
+    private static Set<String> groupsOf(Nacm rules, String user) {
+        Set<String> out = new HashSet<>();
+        for (Map.Entry<String, Set<String>> group : rules.groups().entrySet()) {
+            if (group.getValue().contains(user)) {
+                out.add(group.getKey());
+            }
+        }
+        return out;
+    }
+
+    private static boolean appliesTo(Nacm.RuleList list, Set<String> groups) {
+        if (list.groups().contains("*")) {
+            return true;
+        }
+        for (String group : list.groups()) {
+            if (groups.contains(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The action of the first rule, in rule-list order, of a rule-list for one of the user's groups. */
     private static Optional<Boolean> firstMatch(Nacm rules, String user, Access access, String module,
                                                 Predicate<Nacm.Target> targetMatches) {
-        Set<String> groups = rules.groups().entrySet().stream()
-                .filter(e -> e.getValue().contains(user)).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> groups = groupsOf(rules, user);
         if (groups.isEmpty()) {
             return Optional.empty();
         }
         for (Nacm.RuleList list : rules.ruleLists()) {
-            if (!list.groups().contains("*") && list.groups().stream().noneMatch(groups::contains)) {
+            if (!appliesTo(list, groups)) {
                 continue;
             }
             for (Nacm.Rule rule : list.rules()) {

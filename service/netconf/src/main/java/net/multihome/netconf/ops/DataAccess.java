@@ -17,7 +17,10 @@ public interface DataAccess {
     /** What the session may read under the rules now in force, fixed: later rule changes do not alter it. */
     ReadView readView(NetconfSession session);
 
-    /** Whether no access control applies to the session, so it may be shown data unfiltered. */
+    /**
+     * Whether the session may read every node (no access control applies to it, or its first
+     * rule permits every read), so it may be shown data unfiltered.
+     */
     boolean readsEverything(NetconfSession session);
 
     /**

@@ -117,6 +117,42 @@ class AccessDeciderTest {
     }
 
     @Test
+    void aPermitAllRuleFirstForTheUserPermitsEveryReadAndWrite() {
+        Set<Access> writes = EnumSet.of(Access.CREATE, Access.UPDATE, Access.DELETE);
+        assertTrue(AccessDecider.permitsEvery(RULES, "admin", writes));
+        assertTrue(AccessDecider.permitsEvery(RULES, "andy", Set.of(Access.READ)));
+        assertTrue(AccessDecider.permitsEvery(RULES, AccessDecider.RECOVERY_USER, writes));
+        assertTrue(AccessDecider.permitsEvery(Nacm.NONE, "guest", writes));
+        assertFalse(AccessDecider.permitsEvery(RULES, "wilma", writes), "a path rule comes first");
+        assertFalse(AccessDecider.permitsEvery(RULES, "guest", Set.of(Access.READ)), "a deny rule comes first");
+        assertFalse(AccessDecider.permitsEvery(RULES, "stranger", Set.of(Access.READ)), "in no group");
+    }
+
+    @Test
+    void aPermitAllRuleBehindAnotherOrForFewerAccessesDoesNotPermitEverything() {
+        Rule permitAll = new Rule("permit-all", "*", new Target.Any(), ALL, true);
+        Map<String, Set<String>> groups = Map.of("noc", Set.of("nick"));
+        Nacm behind = new Nacm(true, true, true, false, true, groups, List.of(
+                new RuleList("all", Set.of("*"), List.of(
+                        new Rule("deny-commit", "*", new Target.Operation("commit"), EnumSet.of(Access.EXEC), false),
+                        permitAll))));
+        assertFalse(AccessDecider.permitsEvery(behind, "nick", Set.of(Access.READ)));
+        Nacm readOnly = new Nacm(true, true, true, false, true, groups, List.of(
+                new RuleList("noc", Set.of("noc"), List.of(
+                        new Rule("read-all", "*", new Target.Any(), EnumSet.of(Access.READ), true)))));
+        assertTrue(AccessDecider.permitsEvery(readOnly, "nick", Set.of(Access.READ)));
+        assertFalse(AccessDecider.permitsEvery(readOnly, "nick", EnumSet.of(Access.CREATE, Access.UPDATE)));
+        Nacm oneModule = new Nacm(true, true, true, false, true, groups, List.of(
+                new RuleList("noc", Set.of("noc"), List.of(
+                        new Rule("multihome", "multihome", new Target.Any(), ALL, true)))));
+        assertFalse(AccessDecider.permitsEvery(oneModule, "nick", Set.of(Access.READ)));
+        Nacm emptyListFirst = new Nacm(true, true, true, false, true, groups, List.of(
+                new RuleList("empty", Set.of("noc"), List.of()), new RuleList("all", Set.of("noc"), List.of(permitAll))));
+        assertTrue(AccessDecider.permitsEvery(emptyListFirst, "nick", Set.of(Access.READ)),
+                "a rule-list without rules matches nothing");
+    }
+
+    @Test
     void notificationRulesMatchByNameAndFallToReadDefault() {
         Nacm rules = new Nacm(true, true, true, false, true, Map.of("noc", Set.of("nick")), List.of(
                 new RuleList("noc", Set.of("noc"), List.of(new Rule("no-config-change", "ietf-netconf-notifications",
