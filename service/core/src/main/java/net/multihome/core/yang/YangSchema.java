@@ -77,7 +77,7 @@ public final class YangSchema {
         }
 
         /** The file {@link ModuleCompiler} writes the module's statement tree to. */
-        public String compiledFileName() {
+        String compiledFileName() {
             return fileName().replaceFirst("\\.yang$", ".ir");
         }
 

@@ -95,8 +95,11 @@ public final class AccessDecider {
             return true;
         }
         Set<String> groups = groupsOf(rules, user);
+        if (groups.isEmpty()) {
+            return false;
+        }
         for (Nacm.RuleList list : rules.ruleLists()) {
-            if (groups.isEmpty() || !appliesTo(list, groups) || list.rules().isEmpty()) {
+            if (!appliesTo(list, groups) || list.rules().isEmpty()) {
                 continue;
             }
             Nacm.Rule first = list.rules().getFirst();
