@@ -52,6 +52,7 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
             new OperationKey(YangSchema.NAMESPACE, "request-push"));
 
     private static final NodeIdentifier MANAGEMENT = new NodeIdentifier(YangSchema.qname("management"));
+    private static final Set<Access> READS = Set.of(Access.READ);
     private static final Set<Access> WRITES = Set.of(Access.CREATE, Access.UPDATE, Access.DELETE);
 
     /** The rules read from {@code running}, whose management container is {@code management}. */
@@ -142,7 +143,7 @@ public final class NacmEnforcer implements RpcGuard, DataAccess, NotificationAcc
 
     @Override
     public boolean readsEverything(NetconfSession session) {
-        return AccessDecider.permitsEvery(rules(), session.user(), Set.of(Access.READ));
+        return AccessDecider.permitsEvery(rules(), session.user(), READS);
     }
 
     @Override

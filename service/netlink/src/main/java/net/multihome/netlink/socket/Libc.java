@@ -15,9 +15,9 @@ import java.lang.invoke.VarHandle;
 /**
  * Downcall handles for the libc calls multihome makes: netlink sockets here, the health probes'
  * ICMP and TCP sockets in the core (the JDK's sockets can neither open those nor bind to a
- * device), and the daemon's advice on its own pages. Every handle captures {@code errno} into a
- * caller-supplied segment, because anything the JVM does between the call and a later read could
- * overwrite it.
+ * device), and the constants of the daemon's advice on its own pages (whose handles it makes
+ * itself, after start-up). Every handle captures {@code errno} into a caller-supplied segment,
+ * because anything the JVM does between the call and a later read could overwrite it.
  */
 public final class Libc {
 
@@ -88,10 +88,6 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     public static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     public static final MethodHandle SETNS = handle("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    public static final MethodHandle MADVISE = handle("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    // posix_fadvise returns its error number instead of setting errno.
-    public static final MethodHandle POSIX_FADVISE = handle("posix_fadvise",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     // open(2) is variadic (mode); pass the mode as the one variadic argument.
     public static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
             Linker.Option.firstVariadicArg(2));
@@ -99,8 +95,13 @@ public final class Libc {
     private Libc() {
     }
 
+    /**
+     * A downcall handle for libc's NAME that captures errno like those above. For calls made
+     * outside start-up: each distinct signature costs FFM a few milliseconds and about ten
+     * generated classes, so a handle the start does not need is better made where it is used.
+     */
     @SuppressWarnings("restricted") // the module is run with --enable-native-access
-    private static MethodHandle handle(String name, FunctionDescriptor descriptor, Linker.Option... more) {
+    public static MethodHandle handle(String name, FunctionDescriptor descriptor, Linker.Option... more) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
         Linker.Option[] options = new Linker.Option[more.length + 1];
