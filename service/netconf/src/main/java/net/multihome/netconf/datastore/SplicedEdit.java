@@ -16,7 +16,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * An edit-config that costs what it touches. Only the part of the datastore in the edit's
+ * An edit-config that costs what it touches. A plain merge is done on the data itself
+ * ({@link MergedEdit}). Otherwise only the part of the datastore in the edit's
  * {@link EditScope} is rendered to XML; {@link ConfigEdit} edits it there as it would the whole
  * document, it is parsed back, and the result replaces that part of the datastore's container,
  * whose other nodes and entries stay the same objects (so caches keyed by them still hold).
@@ -31,6 +32,7 @@ final class SplicedEdit {
     private final SchemaTree schema;
     private final ConfigEdit edits;
     private final WholeDocumentEdit whole;
+    private final MergedEdit merges;
 
     /** The outcome of a splice; content null for an empty datastore. */
     private record Spliced(ContainerNode content) {
@@ -41,11 +43,16 @@ final class SplicedEdit {
         this.schema = schema;
         this.edits = new ConfigEdit(schema);
         this.whole = new WholeDocumentEdit(codec, schema);
+        this.merges = new MergedEdit(codec, schema);
     }
 
     /** The content after the edit, checked for structure and types (null when empty). */
     ContainerNode apply(ContainerNode current, Element config, EditOperation defaultOperation)
             throws DatastoreException, StoreException {
+        Optional<MergedEdit.Merged> merged = merges.apply(current, config, defaultOperation);
+        if (merged.isPresent()) {
+            return merged.get().content();
+        }
         Optional<EditScope> scope = EditScope.of(config, defaultOperation, schema);
         Optional<Spliced> spliced = scope.isEmpty() ? Optional.empty()
                 : splice(current, config, defaultOperation, scope.get());

@@ -23,7 +23,8 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.w3c.dom.Element;
 
 /**
- * The spliced edit against the whole-document edit it replaces: random and edge edits, each
+ * The spliced edit (and the plain merge it tries first) against the whole-document edit it
+ * replaces: random and edge edits, each
  * applied both ways to the same content, must give the same content (order included, as
  * the entries of a list in any order: they are ordered by the system) or the same rpc-errors.
  */
@@ -33,6 +34,7 @@ class SplicedEditTest {
     private static ConfigCodec codec;
     private static SplicedEdit spliced;
     private static WholeDocumentEdit whole;
+    private static MergedEdit merges;
     private static String lab;
 
     @BeforeAll
@@ -42,6 +44,7 @@ class SplicedEditTest {
         SchemaTree tree = new SchemaTree(schema);
         spliced = new SplicedEdit(codec, tree);
         whole = new WholeDocumentEdit(codec, tree);
+        merges = new MergedEdit(codec, tree);
         Path file = Path.of(System.getProperty("user.dir")).resolve("../../packaging/examples/lab.xml").normalize();
         lab = Files.readString(file);
     }
@@ -51,6 +54,7 @@ class SplicedEditTest {
         int outcomes = 0;
         int refusals = 0;
         int kept = 0;
+        int merged = 0;
         for (long seed = 1; seed <= 40; seed++) {
             Random random = new Random(seed);
             ContainerNode content = seed % 10 == 0 ? null : config(random.nextInt(12));
@@ -60,6 +64,9 @@ class SplicedEditTest {
                         : random.nextInt(12) == 0 ? EditOperation.REPLACE : EditOperation.MERGE;
                 Outcome expected = outcome(whole, content, edit, defaultOperation);
                 Outcome actual = outcome(spliced, content, edit, defaultOperation);
+                if (merges.apply(content, element(configOf(edit)), defaultOperation).isPresent()) {
+                    merged++;
+                }
                 assertEquals(expected, actual, "seed " + seed + ", edit " + i + " (" + defaultOperation + "): " + edit);
                 if (expected.errors().isEmpty()) {
                     outcomes++;
@@ -74,6 +81,7 @@ class SplicedEditTest {
         }
         assertTrue(outcomes > 500 && refusals > 200, outcomes + " applied, " + refusals + " refused");
         assertTrue(kept > 100, kept + " edits spliced beside the policies");
+        assertTrue(merged > 200, merged + " edits merged on the data");
     }
 
     /** An edit that names no policy, spliced, leaves the policy list the same object. */
@@ -103,6 +111,22 @@ class SplicedEditTest {
             }
         }
         assertTrue(codec.toDocument(next).contains("<weight>9</weight>"));
+    }
+
+    @Test
+    void aMergeKeepsTheLeavesItSetsToTheirValueAndLeavesTheRestToTheSplice() throws Exception {
+        ContainerNode content = config(3);
+        String same = "<provider><name>isp1</name><weight>5</weight></provider>";
+        assertSame(content, merges.apply(content, element(configOf(same)), EditOperation.MERGE).orElseThrow().content(),
+                "a merge that changes nothing keeps the content");
+        for (String edit : List.of(
+                "<provider><name>isp1</name><weight>2</weight></provider><provider><name>isp1</name></provider>",
+                "<provider><name>isp1</name><weight nc:operation=\"replace\">2</weight></provider>",
+                "<policy><name>p0</name><provider>isp2</provider></policy>",
+                "<balancing><hash-field>source-ip</hash-field></balancing>",
+                "<provider><name>isp1</name><weight>x</weight></provider>")) {
+            assertTrue(merges.apply(content, element(configOf(edit)), EditOperation.MERGE).isEmpty(), edit);
+        }
     }
 
     /** The lab's configuration with {@code policies} policies. */
