@@ -1,34 +1,40 @@
 package net.multihome.netconf.notify;
 
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.UserMapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.builder.CollectionNodeBuilder;
-import org.opendaylight.yangtools.yang.data.api.schema.builder.DataContainerNodeBuilder;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 
 /**
  * Two versions of the {@code multihome} container cut down to what is not the same object in
- * both: top-level nodes, and of a top-level list its entries. An edit keeps every node it does
- * not touch as the same object, so the parts are small, and what they leave out is equal:
- * comparing the parts finds every difference of the whole.
+ * both, at every depth: a container or list entry both versions hold is kept (an entry with its
+ * keys, which name it) with only its children that differ. An edit keeps every node it does not
+ * touch as the same object, so the parts are small, and what they leave out is equal: comparing
+ * the parts finds every difference of the whole.
  */
 record ChangedParts(ContainerNode before, ContainerNode after) {
 
     static ChangedParts of(ContainerNode before, ContainerNode after) {
-        return new ChangedParts(changed(before, after), changed(after, before));
+        return new ChangedParts((ContainerNode) changed(before, after), (ContainerNode) changed(after, before));
     }
 
-    /** The nodes of {@code content} that {@code other} does not hold as the same objects, in their order. */
-    private static ContainerNode changed(ContainerNode content, ContainerNode other) {
-        DataContainerNodeBuilder<NodeIdentifier, ContainerNode> part =
-                ImmutableNodes.newContainerBuilder().withNodeIdentifier(content.name());
+    /**
+     * {@code content} with only the children {@code other} does not hold as the same objects, in
+     * their order, and an entry's keys. Kept even when nothing is left: {@code other} is cut the
+     * same way and may keep children of its own, which must then be found under this node.
+     */
+    private static DataContainerNode changed(DataContainerNode content, DataContainerNode other) {
+        var part = content instanceof MapEntryNode entry
+                ? ImmutableNodes.newMapEntryBuilder().withNodeIdentifier(entry.name())
+                : ImmutableNodes.newContainerBuilder().withNodeIdentifier(((ContainerNode) content).name());
         for (DataContainerChild child : content.body()) {
             DataContainerChild counterpart = other.childByArg(child.name());
-            if (counterpart == child) {
+            if (counterpart == child && !isKey(content, child)) {
                 continue;
             }
             if (child instanceof MapNode list && counterpart instanceof MapNode otherList) {
@@ -36,11 +42,13 @@ record ChangedParts(ContainerNode before, ContainerNode after) {
                 if (!entries.isEmpty()) {
                     part.withChild(entries);
                 }
+            } else if (child instanceof ContainerNode container && counterpart instanceof ContainerNode was) {
+                part.withChild((ContainerNode) changed(container, was));
             } else {
                 part.withChild(child);
             }
         }
-        return part.build();
+        return (DataContainerNode) part.build();
     }
 
     private static MapNode changed(MapNode list, MapNode other) {
@@ -48,10 +56,18 @@ record ChangedParts(ContainerNode before, ContainerNode after) {
                 ? ImmutableNodes.newUserMapBuilder().withNodeIdentifier(list.name())
                 : ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(list.name());
         for (MapEntryNode entry : list.body()) {
-            if (other.childByArg(entry.name()) != entry) {
+            MapEntryNode counterpart = other.childByArg(entry.name());
+            if (counterpart == null) {
                 part.withChild(entry);
+            } else if (counterpart != entry) {
+                part.withChild((MapEntryNode) changed(entry, counterpart));
             }
         }
         return part.build();
+    }
+
+    private static boolean isKey(DataContainerNode content, DataContainerChild child) {
+        return content instanceof MapEntryNode entry && child instanceof LeafNode<?>
+                && entry.name().containsKey(child.name().getNodeType());
     }
 }

@@ -58,6 +58,21 @@ class ConfigDiffTest {
     }
 
     @Test
+    void aLeafAddedOrRemovedInAContainerBothHoldIsNamedItself() throws Exception {
+        ContainerNode before = config(2, 1, "5");
+        ContainerNode balancing = (ContainerNode) before.childByArg(id("balancing"));
+        ContainerNode withoutMode = ImmutableNodes.builderFactory().newContainerBuilder(balancing)
+                .withoutChild(id("mode")).build();
+        ContainerNode after = ImmutableNodes.builderFactory().newContainerBuilder(before).withChild(withoutMode).build();
+        List<ConfigDiff.Change> removed = diff.diff(before, after);
+        assertEquals(List.of(new ConfigDiff.Change("/mh:multihome/mh:balancing/mh:mode", "delete")), removed);
+        assertEquals(whole(before, after), removed);
+        List<ConfigDiff.Change> added = diff.diff(after, before);
+        assertEquals(List.of(new ConfigDiff.Change("/mh:multihome/mh:balancing/mh:mode", "create")), added);
+        assertEquals(whole(after, before), added);
+    }
+
+    @Test
     void randomChangesGiveWhatTheWholeDiffGives() throws Exception {
         ContainerNode other = config(30, 100, "7");
         int changes = 0;
