@@ -75,7 +75,7 @@ public final class ConfigReader {
                 root.list("local-network", "prefix").stream()
                         .map(v -> known.entry(v, LocalNetwork.class, ConfigReader::localNetwork, errors)).toList(),
                 root.list("provider", "name").stream()
-                        .map(v -> known.entry(v, Provider.class, ConfigReader::provider, errors)).toList(),
+                        .map(v -> known.entry(v, Provider.class, p -> provider(p, known), errors)).toList(),
                 root.list("policy", "name").stream()
                         .map(v -> known.entry(v, Policy.class, ConfigReader::policy, errors)).toList(),
                 root.list("port-forward", "name").stream()
@@ -144,7 +144,8 @@ public final class ConfigReader {
         return new Nat(mode, address);
     }
 
-    private static Provider provider(DataView v) {
+    /** A provider; its health check as read before when its container is the same object. */
+    private static Provider provider(DataView v, EntryCache.Read known) {
         DataView v4 = v.container("ipv4");
         AddressConfig ipv4 = v4.bool("enabled", true) ? addressFamily(v4, Family.INET) : null;
         AddressConfig ipv6 = v.containerIfPresent("ipv6").map(v6 -> addressFamily(v6, Family.INET6)).orElse(null);
@@ -163,7 +164,7 @@ public final class ConfigReader {
                 v.text("table-name"),
                 (int) v.number("weight", 1),
                 (int) v.number("tier", 0),
-                healthCheck(v.container("health-check")),
+                known.entry(v.container("health-check"), HealthCheck.class, ConfigReader::healthCheck, v.errors()),
                 nat(v.container("nat")));
     }
 

@@ -46,6 +46,11 @@ final class DataView {
         return node;
     }
 
+    /** Where the violations of this read are collected. */
+    List<ConfigError> errors() {
+        return errors;
+    }
+
     InstancePath path() {
         if (path == null) {
             path = pathOf.get();

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import net.multihome.core.yang.YangSchema;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
@@ -24,7 +25,7 @@ class EntryCacheTest {
         ContainerNode first = parse(policies(50, 1));
         EntryCache cache = new EntryCache();
         MultihomeConfig before = ConfigReader.read(first, cache);
-        assertEquals(54, cache.size(), "2 providers, 50 policies, balancing and the local network");
+        assertEquals(56, cache.size(), "2 providers and their health checks, 50 policies, balancing and the local network");
 
         ContainerNode next = withPolicyOf(first, parse(policies(50, 1000)), "p7");
         MultihomeConfig after = ConfigReader.read(next, cache);
@@ -36,6 +37,28 @@ class EntryCacheTest {
         assertNotSame(policy(before, "p7"), policy(after, "p7"));
         assertEquals(8, policy(before, "p7").priority());
         assertEquals(1007, policy(after, "p7").priority());
+    }
+
+    @Test
+    void aProviderWhoseHealthCheckDidNotChangeKeepsItsHealthCheck() throws Exception {
+        ContainerNode first = parse(Examples.text("lab.xml"));
+        EntryCache cache = new EntryCache();
+        MultihomeConfig before = ConfigReader.read(first, cache);
+        NodeIdentifier provider = new NodeIdentifier(YangSchema.qname("provider"));
+        SystemMapNode providers = (SystemMapNode) first.childByArg(provider);
+        MapEntryNode isp1 = providers.body().stream()
+                .filter(e -> e.name().getValue(YangSchema.qname("name")).equals("isp1")).findFirst().orElseThrow();
+        MapEntryNode weighted = ImmutableNodes.builderFactory().newMapEntryBuilder(isp1)
+                .withChild(ImmutableNodes.leafNode(YangSchema.qname("weight"), Uint16.valueOf(9)))
+                .build();
+        ContainerNode next = ImmutableNodes.builderFactory().newContainerBuilder(first)
+                .withChild(ImmutableNodes.builderFactory().newSystemMapBuilder(providers).withChild(weighted).build())
+                .build();
+        MultihomeConfig after = ConfigReader.read(next, cache);
+        assertEquals(ConfigReader.read(next), after, "the same as read without the cache");
+        assertEquals(9, after.provider("isp1").orElseThrow().weight());
+        assertNotSame(before.provider("isp1").orElseThrow(), after.provider("isp1").orElseThrow());
+        assertSame(before.provider("isp1").orElseThrow().healthCheck(), after.provider("isp1").orElseThrow().healthCheck());
     }
 
     @Test
@@ -53,7 +76,7 @@ class EntryCacheTest {
         EntryCache cache = new EntryCache();
         ConfigReader.read(parse(policies(50, 1)), cache);
         ConfigReader.read(parse(policies(3, 1)), cache);
-        assertEquals(7, cache.size());
+        assertEquals(9, cache.size(), "2 providers and their health checks, 3 policies, balancing and the local network");
     }
 
     @Test
