@@ -56,6 +56,9 @@ public final class Reconciler {
     private final LeaseSource leases;
     /** The transaction that made our nftables table, and the table as listed right after: drift shows as a difference. */
     private String natApplied;
+    /** The last plan rendered and its script: most passes plan the same translation again. */
+    private NatPlan natRendered;
+    private String natScript;
     private String natListed;
     /** Whether it is known that no table of ours exists while nothing is translated. */
     private boolean natAbsent;
@@ -296,7 +299,11 @@ public final class Reconciler {
         }
         natAbsent = false;
         try {
-            String wanted = NatTable.replace(plan);
+            if (!plan.equals(natRendered)) {
+                natScript = NatTable.replace(plan);
+                natRendered = plan;
+            }
+            String wanted = natScript;
             if (wanted.equals(natApplied) && natListed != null && nftablesWatched.getAsBoolean()
                     && !nftablesChanged.get()) {
                 return;
@@ -357,6 +364,10 @@ public final class Reconciler {
         Set<Long> before = serving != null ? serving
                 : plan.uplinks().stream().map(NatPlan.Uplink::mark).collect(Collectors.toSet());
         Set<Long> now = plan.serving();
+        if (now.containsAll(before)) {
+            serving = now;
+            return;
+        }
         for (long mark : before.stream().sorted().toList()) {
             if (now.contains(mark)) {
                 continue;
