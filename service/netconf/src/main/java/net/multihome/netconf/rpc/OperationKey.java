@@ -22,4 +22,16 @@ public record OperationKey(String namespace, String name) {
     public static OperationKey base(String name) {
         return new OperationKey(Namespaces.BASE, name);
     }
+
+    // Written out: every RPC looks its key up, and a record's generated equals and hashCode go
+    // through method handles (5 % of a session thread's samples in an edit+commit profile).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OperationKey other && name.equals(other.name) && namespace.equals(other.namespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * namespace.hashCode() + name.hashCode();
+    }
 }

@@ -1,5 +1,6 @@
 package net.multihome.netconf.session;
 
+import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
 import net.multihome.netconf.rpc.ErrorInfo;
 import net.multihome.netconf.rpc.Namespaces;
@@ -25,6 +26,41 @@ final class Replies {
      *                {@code null} when the message could not be parsed
      */
     static byte[] toBytes(Element request, RpcReply reply) {
+        if (reply instanceof RpcReply.Ok) {
+            byte[] ok = ok(request);
+            if (ok != null) {
+                return ok;
+            }
+        }
+        return throughDocument(request, reply);
+    }
+
+    /**
+     * An {@code <ok/>} reply written straight from the request's attributes, as
+     * {@link #throughDocument} writes it (the attributes in the request's order, by name), or
+     * null when an attribute has a namespace, whose prefix the document path chooses.
+     */
+    static byte[] ok(Element request) {
+        StringBuilder out = new StringBuilder(128).append("<rpc-reply xmlns=\"").append(Namespaces.BASE).append('"');
+        NamedNodeMap attributes = request == null ? null : request.getAttributes();
+        for (int i = 0; attributes != null && i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            String ns = a.getNamespaceURI();
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ns)) {
+                continue;
+            }
+            if (ns != null && !ns.isEmpty()) {
+                return null;
+            }
+            out.append(' ').append(a.getLocalName() == null ? a.getName() : a.getLocalName()).append("=\"");
+            XmlWriter.escapeAttribute(a.getValue(), out);
+            out.append('"');
+        }
+        return out.append("><ok/></rpc-reply>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The reply built as a document and written by {@link XmlWriter}. */
+    static byte[] throughDocument(Element request, RpcReply reply) {
         Document doc = XmlDocuments.newDocument();
         Element root = base(doc, "rpc-reply");
         doc.appendChild(root);

@@ -166,6 +166,11 @@ public final class XmlWriter {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** {@code text} escaped as this writer escapes an attribute's value. */
+    public static void escapeAttribute(String text, StringBuilder out) {
+        escape(text, true, out);
+    }
+
     private static void escape(String text, boolean attribute, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
