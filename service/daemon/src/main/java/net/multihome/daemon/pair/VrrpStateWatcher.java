@@ -70,7 +70,7 @@ public final class VrrpStateWatcher implements VrrpSource {
      * directory holds other files too (the demo lab's log).
      */
     public void watch(DirectoryWatch watch) {
-        watch.add(file.getParent(), "redundancy", file.getFileName()::equals, this::reread);
+        watch.addReplaced(file.getParent(), "redundancy", file.getFileName()::equals, this::reread);
     }
 
     private void reread() {

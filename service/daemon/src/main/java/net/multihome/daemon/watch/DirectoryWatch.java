@@ -52,16 +52,23 @@ public final class DirectoryWatch implements AutoCloseable {
      * Changes made before this call are not reported: read the directory once before adding it.
      */
     public void add(Path directory, String purpose, Runnable changed) {
-        add(directory, purpose, name -> true, changed);
+        add(new Watched(directory, purpose, name -> true, changed, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE));
     }
 
     /**
-     * As {@link #add(Path, String, Runnable)}, but only a change of a file whose name
-     * {@code names} accepts (or lost changes) calls {@code changed}: a file that is written
-     * often beside it, such as a log, does not.
+     * As {@link #add(Path, String, Runnable)}, for files that are replaced by a rename and never
+     * written in place: only a file whose name {@code names} accepts, created (renamed into
+     * place) or removed, calls {@code changed}. Writes in place are not watched at all, so a
+     * file appended to often beside them, such as a log, does not even wake the thread.
      */
-    public void add(Path directory, String purpose, Predicate<Path> names, Runnable changed) {
-        Watched entry = new Watched(directory, purpose, names, changed);
+    public void addReplaced(Path directory, String purpose, Predicate<Path> names, Runnable changed) {
+        add(new Watched(directory, purpose, names, changed, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_DELETE));
+    }
+
+    private void add(Watched entry) {
+        Path directory = entry.directory;
         if (watched.putIfAbsent(directory, entry) != null) {
             throw new IllegalStateException(directory + " is watched already");
         }
@@ -103,14 +110,17 @@ public final class DirectoryWatch implements AutoCloseable {
         private final String purpose;
         private final Predicate<Path> names;
         private final Runnable callback;
+        private final WatchEvent.Kind<?>[] kinds;
         private volatile WatchKey key;
         private String problem;
 
-        Watched(Path directory, String purpose, Predicate<Path> names, Runnable callback) {
+        Watched(Path directory, String purpose, Predicate<Path> names, Runnable callback,
+                WatchEvent.Kind<?>... kinds) {
             this.directory = directory;
             this.purpose = purpose;
             this.names = names;
             this.callback = callback;
+            this.kinds = kinds;
         }
 
         boolean concerned(List<WatchEvent<?>> events) {
@@ -132,8 +142,7 @@ public final class DirectoryWatch implements AutoCloseable {
         synchronized boolean register(WatchService service) {
             try {
                 Files.createDirectories(directory);
-                key = directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                key = directory.register(service, kinds);
                 if (problem != null) {
                     LOG.info("{}: watching {} again", purpose, directory);
                     problem = null;

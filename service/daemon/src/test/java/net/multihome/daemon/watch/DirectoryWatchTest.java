@@ -68,7 +68,7 @@ class DirectoryWatchTest {
         AtomicInteger calls = new AtomicInteger();
         Path watched = dir.resolve("run");
         try (DirectoryWatch watch = DirectoryWatch.start("test-watch")) {
-            watch.add(watched, "state", Path.of("state")::equals, calls::incrementAndGet);
+            watch.addReplaced(watched, "state", Path.of("state")::equals, calls::incrementAndGet);
             for (int i = 0; i < 20; i++) {
                 Files.writeString(watched.resolve("daemon.log"), "line " + i + "\n", StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
