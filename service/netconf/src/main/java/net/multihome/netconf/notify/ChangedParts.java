@@ -1,5 +1,6 @@
 package net.multihome.netconf.notify;
 
+import java.util.Objects;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
@@ -11,8 +12,8 @@ import org.opendaylight.yangtools.yang.data.api.schema.builder.CollectionNodeBui
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 
 /**
- * Two versions of the {@code multihome} container cut down to what is not the same object in
- * both, at every depth: a container or list entry both versions hold is kept (an entry with its
+ * Two versions of the {@code multihome} container cut down to what is not the same object (or
+ * leaf value) in both, at every depth: a container or list entry both versions hold is kept (an entry with its
  * keys, which name it) with only its children that differ. An edit keeps every node it does not
  * touch as the same object, so the parts are small, and what they leave out is equal: comparing
  * the parts finds every difference of the whole.
@@ -34,7 +35,7 @@ record ChangedParts(ContainerNode before, ContainerNode after) {
                 : ImmutableNodes.newContainerBuilder().withNodeIdentifier(((ContainerNode) content).name());
         for (DataContainerChild child : content.body()) {
             DataContainerChild counterpart = other.childByArg(child.name());
-            if (counterpart == child && !isKey(content, child)) {
+            if (same(child, counterpart) && !isKey(content, child)) {
                 continue;
             }
             if (child instanceof MapNode list && counterpart instanceof MapNode otherList) {
@@ -64,6 +65,15 @@ record ChangedParts(ContainerNode before, ContainerNode after) {
             }
         }
         return part.build();
+    }
+
+    /**
+     * The same object, or leaves of equal values: yangtools keeps a list entry's or container's
+     * leaves as bare values and wraps one in a new leaf node on each access.
+     */
+    private static boolean same(DataContainerChild child, DataContainerChild counterpart) {
+        return counterpart == child || child instanceof LeafNode<?> leaf && counterpart instanceof LeafNode<?> was
+                && Objects.deepEquals(leaf.body(), was.body());
     }
 
     private static boolean isKey(DataContainerNode content, DataContainerChild child) {

@@ -15,8 +15,10 @@ import net.multihome.netconf.datastore.ConfigCodec;
 import net.multihome.netconf.datastore.SchemaTree;
 import net.multihome.netconf.xml.SecureXmlParser;
 import net.multihome.netconf.xml.XmlDocuments;
+import net.multihome.netconf.xml.XmlWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
@@ -55,6 +57,15 @@ class ConfigDiffTest {
         assertEquals(List.of(new ConfigDiff.Change("/mh:multihome/mh:provider[mh:name='isp1']/mh:weight", "replace")),
                 changes);
         assertEquals(whole(before, after), changes);
+        MapEntryNode isp1 = entry(before, "provider", "isp1");
+        ContainerNode edited = withEntry(before, "provider", ImmutableNodes.builderFactory().newMapEntryBuilder(isp1)
+                .withChild(ImmutableNodes.leafNode(YangSchema.qname("weight"), Uint16.valueOf(9))).build());
+        assertEquals(changes, diff.diff(before, edited));
+        ChangedParts parts = ChangedParts.of(before, edited);
+        assertEquals("<multihome xmlns=\"" + YangSchema.NAMESPACE + "\"><provider><name>isp1</name><weight>9</weight>"
+                        + "</provider></multihome>",
+                XmlWriter.toString(codec.renderPart(parts.after(), XmlDocuments.newDocument())),
+                "as an edit leaves it, only the entry's key and the changed leaf are rendered");
     }
 
     @Test
