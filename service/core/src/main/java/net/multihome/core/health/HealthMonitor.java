@@ -111,6 +111,7 @@ public final class HealthMonitor implements AutoCloseable {
             for (Provider p : configured) {
                 MonitoredProvider previous = current.remove(p.name());
                 if (previous != null && probedAlike(previous.provider(), p)) {
+                    previous.probedAs(p);
                     next.put(p.name(), previous);
                     continue;
                 }

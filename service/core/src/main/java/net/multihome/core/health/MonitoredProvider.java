@@ -24,7 +24,8 @@ import net.multihome.core.time.Scheduler;
  */
 final class MonitoredProvider {
 
-    private final Provider provider;
+    /** Replaced only by a record probed alike ({@link #probedAs}), so probes see either. */
+    private volatile Provider provider;
     private final HealthDecider decider;
     private final Verdict fixed;
     private final Map<HealthCheck.Target, ProbeWindow> windows = new LinkedHashMap<>();
@@ -90,6 +91,15 @@ final class MonitoredProvider {
 
     Provider provider() {
         return provider;
+    }
+
+    /**
+     * Takes the configuration's newest record of this provider, one probed alike: the next
+     * configuration then shares its parts (the health check read from the same node), and the
+     * check that it is still probed alike compares them by reference.
+     */
+    void probedAs(Provider alike) {
+        provider = alike;
     }
 
     String name() {
