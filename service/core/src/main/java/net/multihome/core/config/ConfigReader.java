@@ -144,11 +144,17 @@ public final class ConfigReader {
         return new Nat(mode, address);
     }
 
-    /** A provider; its health check as read before when its container is the same object. */
+    /**
+     * A provider; its address families, health check and NAT as read before when their
+     * container is the same object (an edit of its weight leaves them so).
+     */
     private static Provider provider(DataView v, EntryCache.Read known) {
         DataView v4 = v.container("ipv4");
-        AddressConfig ipv4 = v4.bool("enabled", true) ? addressFamily(v4, Family.INET) : null;
-        AddressConfig ipv6 = v.containerIfPresent("ipv6").map(v6 -> addressFamily(v6, Family.INET6)).orElse(null);
+        AddressConfig ipv4 = v4.bool("enabled", true)
+                ? known.entry(v4, AddressConfig.class, f -> addressFamily(f, Family.INET), v.errors()) : null;
+        AddressConfig ipv6 = v.containerIfPresent("ipv6")
+                .map(v6 -> known.entry(v6, AddressConfig.class, f -> addressFamily(f, Family.INET6), v.errors()))
+                .orElse(null);
         if (ipv4 == null && ipv6 == null) {
             v.error("ipv4", "provider routes neither IPv4 nor IPv6: enable ipv4 or add an ipv6 container");
         }
@@ -165,7 +171,7 @@ public final class ConfigReader {
                 (int) v.number("weight", 1),
                 (int) v.number("tier", 0),
                 known.entry(v.container("health-check"), HealthCheck.class, ConfigReader::healthCheck, v.errors()),
-                nat(v.container("nat")));
+                known.entry(v.container("nat"), Nat.class, ConfigReader::nat, v.errors()));
     }
 
     private static AddressConfig addressFamily(DataView v, Family family) {

@@ -25,7 +25,7 @@ class EntryCacheTest {
         ContainerNode first = parse(policies(50, 1));
         EntryCache cache = new EntryCache();
         MultihomeConfig before = ConfigReader.read(first, cache);
-        assertEquals(56, cache.size(), "2 providers and their health checks, 50 policies, balancing and the local network");
+        assertEquals(58, cache.size(), "2 providers with their ipv4 and health-check containers, 50 policies, balancing and the local network");
 
         ContainerNode next = withPolicyOf(first, parse(policies(50, 1000)), "p7");
         MultihomeConfig after = ConfigReader.read(next, cache);
@@ -40,7 +40,7 @@ class EntryCacheTest {
     }
 
     @Test
-    void aProviderWhoseHealthCheckDidNotChangeKeepsItsHealthCheck() throws Exception {
+    void aProviderWhoseWeightChangedKeepsItsAddressesAndHealthCheck() throws Exception {
         ContainerNode first = parse(Examples.text("lab.xml"));
         EntryCache cache = new EntryCache();
         MultihomeConfig before = ConfigReader.read(first, cache);
@@ -58,7 +58,11 @@ class EntryCacheTest {
         assertEquals(ConfigReader.read(next), after, "the same as read without the cache");
         assertEquals(9, after.provider("isp1").orElseThrow().weight());
         assertNotSame(before.provider("isp1").orElseThrow(), after.provider("isp1").orElseThrow());
-        assertSame(before.provider("isp1").orElseThrow().healthCheck(), after.provider("isp1").orElseThrow().healthCheck());
+        Provider was = before.provider("isp1").orElseThrow();
+        Provider now = after.provider("isp1").orElseThrow();
+        assertSame(was.healthCheck(), now.healthCheck());
+        assertSame(was.ipv4(), now.ipv4());
+        assertSame(was.ipv6(), now.ipv6());
     }
 
     @Test
@@ -76,7 +80,7 @@ class EntryCacheTest {
         EntryCache cache = new EntryCache();
         ConfigReader.read(parse(policies(50, 1)), cache);
         ConfigReader.read(parse(policies(3, 1)), cache);
-        assertEquals(9, cache.size(), "2 providers and their health checks, 3 policies, balancing and the local network");
+        assertEquals(11, cache.size(), "2 providers with their ipv4 and health-check containers, 3 policies, balancing and the local network");
     }
 
     @Test
