@@ -44,6 +44,11 @@ public final class ConfigXml {
                 Absolute.of(YangSchema.qname(YangSchema.MODULE))).toInference();
     }
 
+    /** The text a leaf's value is written as in configuration XML. */
+    public static String valueText(Object value) {
+        return PlainValueWriter.text(value);
+    }
+
     /**
      * Reads a configuration document and returns its {@code <multihome>} element; null for an
      * empty {@code <config/>}.

@@ -36,14 +36,18 @@ final class PlainValueWriter extends ForwardingNormalizedNodeStreamWriter {
 
     @Override
     public void scalarValue(Object value) throws IOException {
+        delegate.scalarValue(text(value));
+    }
+
+    /** The text {@code value} is written as. */
+    static String text(Object value) {
         if (value instanceof QName || value instanceof YangInstanceIdentifier || value instanceof byte[]) {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getSimpleName()
                     + " value without its schema");
         }
         if (value instanceof Set<?> bits) {
-            delegate.scalarValue(String.join(" ", bits.stream().map(Object::toString).toList()));
-            return;
+            return String.join(" ", bits.stream().map(Object::toString).toList());
         }
-        delegate.scalarValue(value instanceof Empty ? "" : value);
+        return value instanceof Empty ? "" : value.toString();
     }
 }

@@ -8,11 +8,9 @@ import java.util.Optional;
 import net.multihome.netconf.datastore.ConfigCodec;
 import net.multihome.netconf.datastore.SchemaTree;
 import net.multihome.netconf.xml.Dom;
-import net.multihome.netconf.xml.XmlDocuments;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -34,20 +32,21 @@ final class ConfigDiff {
     }
 
     /**
-     * The changes from {@code before} to {@code after} (null: empty). Only the nodes that are
-     * not the same objects in both are rendered and compared ({@link ChangedParts}); an empty
-     * side is rendered whole, as the shared rendering of the other side is.
+     * The changes from {@code before} to {@code after} (null: empty), found on the data
+     * ({@link NodeDiff}); an empty side, or data the walk does not know, is rendered whole and
+     * compared as XML.
      */
     List<Change> diff(ContainerNode before, ContainerNode after) {
         if (before == after) {
             return new ArrayList<>();
         }
-        if (before == null || after == null) {
-            return diff(codec.shared(before), codec.shared(after));
+        if (before != null && after != null) {
+            Optional<List<Change>> found = NodeDiff.of(before, after);
+            if (found.isPresent()) {
+                return found.get();
+            }
         }
-        ChangedParts parts = ChangedParts.of(before, after);
-        Document owner = XmlDocuments.newDocument();
-        return diff(codec.renderPart(parts.before(), owner), codec.renderPart(parts.after(), owner));
+        return diff(codec.shared(before), codec.shared(after));
     }
 
     List<Change> diff(Element before, Element after) {
