@@ -43,12 +43,18 @@ export MULTIHOME_LAB_PREFIX=mhncb MULTIHOME_LAB_RUN_DIR="$work/run" \
     MULTIHOME_LAB_NETCONF_PORT=0 MULTIHOME_LAB_SNMP_PORT=0 MULTIHOME_LAB_METRICS_PORT=0
 null_pid=""
 seeded=0
+cgroups=()
 seed_payload() { "${netconfd[@]}" --payload "$1" --phases edit --count 1 >/dev/null; }
 cleanup() {
     [ "$seeded" = 0 ] || seed_payload "$top/bench/netconf/ietf-interfaces-seed-remove.xml" || true
     "$shared/netconfd-up.sh" stop >/dev/null 2>&1 || true
     "$top/packaging/bin/multihome" lab down >/dev/null 2>&1 || true
     [ -z "$null_pid" ] || kill "$null_pid" 2>/dev/null || true
+    local cg
+    for cg in "${cgroups[@]}"; do
+        xargs -r -n1 <"$cg/cgroup.procs" >"$(dirname "$cg")/cgroup.procs" 2>/dev/null || true
+        rmdir "$cg" 2>/dev/null || true
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -80,7 +86,22 @@ netconfd=("${client[@]}" --port 8830 --user nctest --password nctest-pw
     --server-pids "$(cat "$nc_state/sshd.pid"),$(cat "$nc_state/netconfd.pid")"
     --payload "$shared/payloads/ietf-interfaces-merge.xml" --cleanup "$shared/payloads/ietf-interfaces-remove.xml")
 "$top/packaging/bin/multihome" lab up >/dev/null
-multihome=("${router[@]}" "${client[@]}" --port 830 --user admin --password admin
+# Each server in a cgroup (v2) of its own, where one is mounted: its CPU per phase is read there
+# (nc-bench-alternating.py, NC_SERVER_CPU_FD), which also counts netconfd's per-session sshd
+# processes that end before a phase does; /proc lost most of them with 8 sessions. Otherwise /proc.
+cpu_mh=() cpu_nc=()
+cg_root=$(awk '$3 == "cgroup2" {print $2; exit}' /proc/self/mounts)
+if [ -n "$cg_root" ] && mkdir "$cg_root/mhncb-multihome-$$" "$cg_root/mhncb-netconfd-$$" 2>/dev/null; then
+    cgroups=("$cg_root/mhncb-multihome-$$" "$cg_root/mhncb-netconfd-$$")
+    cat "$work/run/daemon.pid" >"${cgroups[0]}/cgroup.procs"
+    for pid in $(cat "$nc_state/sshd.pid" "$nc_state/netconfd.pid"); do echo "$pid" >"${cgroups[1]}/cgroup.procs"; done
+    exec {mh_fd}<"${cgroups[0]}/cpu.stat" {nc_fd}<"${cgroups[1]}/cpu.stat"
+    cpu_mh=(env "NC_SERVER_CPU_FD=$mh_fd") cpu_nc=(env "NC_SERVER_CPU_FD=$nc_fd")
+    netconfd=("${cpu_nc[@]}" "${netconfd[@]}")
+else
+    echo "== no cgroup v2 file system: server CPU from /proc (netconfd's 8-session figure reads low) =="
+fi
+multihome=("${router[@]}" "${cpu_mh[@]}" "${client[@]}" --port 830 --user admin --password admin
     --server-pids "$(cat "$work/run/daemon.pid")" "${weight[@]}")
 if [ "${SEED:-1}" = 1 ]; then
     seed_payload "$top/bench/netconf/ietf-interfaces-seed.xml"
